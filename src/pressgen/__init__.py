@@ -1,0 +1,13 @@
+"""pressgen: sourced facts and Markdown fragments → press releases and market updates.
+
+The core (load → model → check → render) imports nothing from MkDocs; the
+MkDocs plugin in :mod:`pressgen.publish` is a thin adapter over it.
+"""
+
+from .findings import Finding, PressgenError, Severity
+from .pressroom import Pressroom
+from .render.article import RenderedArticle
+
+__version__ = "0.1.0"
+
+__all__ = ["Finding", "PressgenError", "Pressroom", "RenderedArticle", "Severity", "__version__"]

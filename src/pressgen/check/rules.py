@@ -1,0 +1,167 @@
+"""Rules that need the whole press room: references resolve, ids and slugs are unique,
+facts and fragments are not past their expiry, figures are recent enough."""
+
+from __future__ import annotations
+
+import datetime as dt
+from difflib import get_close_matches
+from typing import TYPE_CHECKING
+
+from .. import codes
+from ..findings import Finding, Severity
+from ..model import Article, Figure, fact_date
+
+if TYPE_CHECKING:
+    from ..pressroom import Pressroom
+
+
+def _suggest(name: str, known: list[str], what: str) -> str:
+    close = get_close_matches(name, known, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"known {what}: {', '.join(sorted(known)[:8]) or 'none yet'}"
+
+
+def check_article(room: Pressroom, article: Article, today: dt.date) -> list[Finding]:
+    """References and dates of one article (also used by validate_article for a CMS)."""
+    findings: list[Finding] = []
+    origin = article.origin
+
+    def line(*path: object) -> int | None:
+        return room.line_of(article, tuple(path))
+
+    prefix = "/".join(str(p) for p in origin.pointer)
+    prefix = f"/{prefix}" if prefix else ""
+    if article.editor not in room.editors and article.editor not in room.broken["editor"]:
+        findings.append(
+            Finding(
+                code=codes.UNKNOWN_EDITOR,
+                file=origin.file,
+                line=line("editor"),
+                path=f"{prefix}/editor",
+                message=f"the editor '{article.editor}' is not in content/editors.yml",
+                hint=_suggest(article.editor, list(room.editors), "editors"),
+            )
+        )
+    for index, fact_id in enumerate(article.facts):
+        fact = room.facts.get(fact_id)
+        if fact is None and fact_id in room.broken["fact"]:
+            continue
+        if fact is None:
+            findings.append(
+                Finding(
+                    code=codes.UNKNOWN_FACT,
+                    file=origin.file,
+                    line=line("facts", index),
+                    path=f"{prefix}/facts/{index}",
+                    message=f"the fact '{fact_id}' does not exist",
+                    hint=_suggest(fact_id, list(room.facts), "facts"),
+                )
+            )
+            continue
+        if fact.expires and fact.expires < today:
+            findings.append(
+                Finding(
+                    code=codes.EXPIRED,
+                    file=origin.file,
+                    line=line("facts", index),
+                    path=f"{prefix}/facts/{index}",
+                    message=f"the fact '{fact_id}' expired on {fact.expires.isoformat()} "
+                    f"({fact.origin.file}:{fact.origin.line})",
+                    hint="update the fact with a newer figure and a new expiry date, or remove it",
+                )
+            )
+        if isinstance(fact, Figure):
+            age = (today - fact_date(fact)).days
+            if age > room.settings.figure_max_age_days:
+                findings.append(
+                    Finding(
+                        code=codes.STALE_FIGURE,
+                        severity=Severity.WARNING,
+                        file=origin.file,
+                        line=line("facts", index),
+                        path=f"{prefix}/facts/{index}",
+                        message=f"the figure '{fact_id}' is {age} days old "
+                        f"(as of {fact_date(fact).isoformat()})",
+                        hint="check whether the source has published a newer figure",
+                    )
+                )
+    used_fragments = [room.company.boilerplate] if room.company else []
+    tie_in = article.tie_in or (room.company.tie_in if room.company else None)
+    if tie_in:
+        used_fragments.append(tie_in)
+    for fragment_id in used_fragments:
+        fragment = room.fragments.get(fragment_id)
+        if fragment and fragment.expires_on and fragment.expires_on < today:
+            findings.append(
+                Finding(
+                    code=codes.EXPIRED,
+                    file=origin.file,
+                    line=line(),
+                    message=f"the fragment '{fragment_id}' used by this article expired on "
+                    f"{fragment.expires_on.isoformat()} ({fragment.origin.file})",
+                    hint="have the owner review the fragment and set a new 'expires_on' date",
+                )
+            )
+    return findings
+
+
+def check_pressroom(room: Pressroom, today: dt.date) -> list[Finding]:
+    """Rules across the whole press room."""
+    findings: list[Finding] = []
+    company = room.company
+    if company is None:
+        findings.append(
+            Finding(
+                code=codes.MISSING_COMPANY,
+                file="content/company.yml",
+                message="the company profile is missing",
+                hint="create content/company.yml with name, headquarters, website, description "
+                "and boilerplate",
+            )
+        )
+    else:
+        for field_name in ("boilerplate", "tie_in"):
+            fragment_id = getattr(company, field_name)
+            if (
+                fragment_id
+                and fragment_id not in room.fragments
+                and (fragment_id not in room.broken["fragment"])
+            ):
+                findings.append(
+                    Finding(
+                        code=codes.UNKNOWN_FRAGMENT,
+                        file=company.origin.file,
+                        line=room.line_of(company, (field_name,)),
+                        path=f"/{field_name}",
+                        message=f"the fragment '{fragment_id}' does not exist",
+                        hint=_suggest(fragment_id, list(room.fragments), "fragments"),
+                    )
+                )
+    for fact in room.facts.values():
+        if fact.source not in room.sources and fact.source not in room.broken["source"]:
+            findings.append(
+                Finding(
+                    code=codes.UNKNOWN_SOURCE,
+                    file=fact.origin.file,
+                    line=room.line_of(fact, ("source",)),
+                    path="/" + "/".join(map(str, (*fact.origin.pointer, "source"))),
+                    message=f"the source '{fact.source}' of fact '{fact.id}' is not in "
+                    "content/sources.yml",
+                    hint=_suggest(fact.source, list(room.sources), "sources"),
+                )
+            )
+    for article in room.articles.values():
+        findings.extend(check_article(room, article, today))
+        if article.tie_in and article.tie_in not in room.fragments:
+            findings.append(
+                Finding(
+                    code=codes.UNKNOWN_FRAGMENT,
+                    file=article.origin.file,
+                    line=room.line_of(article, ("tie_in",)),
+                    path="/tie_in",
+                    message=f"the fragment '{article.tie_in}' does not exist",
+                    hint=_suggest(article.tie_in, list(room.fragments), "fragments"),
+                )
+            )
+    return findings

@@ -1,0 +1,210 @@
+"""The ``pressgen`` command. Thin: every verb calls the library and prints its findings.
+
+Exit codes: 0 ok, 1 content errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from .findings import Finding, PressgenError
+from .pressroom import Pressroom
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+project_option = click.option(
+    "--project",
+    "-p",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The folder holding mkdocs.yml, content/ and templates/.",
+)
+
+
+def print_findings(findings: list[Finding]) -> None:
+    """All findings at once, grouped by file, errors first within each file."""
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_file[finding.file or "<input>"].append(finding)
+    for file in sorted(by_file):
+        err.print(f"[bold]{file}[/bold]")
+        for f in sorted(by_file[file], key=lambda f: (not f.is_error, f.line or 0, f.code)):
+            colour = "red" if f.is_error else "yellow"
+            line = f"line {f.line}" if f.line is not None else "file"
+            field = f" ({f.path})" if f.path else ""
+            err.print(
+                f"  [{colour}]{f.severity} {f.code}[/{colour}] {line}{field}: {f.message}",
+                markup=True,
+                highlight=False,
+            )
+            if f.hint:
+                err.print(f"      fix: {f.hint}", markup=False)
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    if findings:
+        err.print(f"{errors} error(s), {warnings} warning(s) in {len(by_file)} file(s)")
+
+
+def _fail_on(findings: list[Finding]) -> None:
+    print_findings(findings)
+    if any(f.is_error for f in findings):
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pressgen")
+def main() -> None:
+    """pressgen: turn sourced facts and Markdown into a press room website.
+
+    \b
+    Typical use:
+      pressgen new market-update "China exports rise"   write a new article
+      pressgen check                                   find mistakes in content/
+      pressgen build                                   build the site into site/
+      pressgen serve                                   preview while you edit
+    """
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["press-release", "market-update"]))
+@click.argument("title")
+@project_option
+def new(kind: str, title: str, project: Path) -> None:
+    """Create a new article file in content/articles/ (never overwrites a file)."""
+    from .scaffold import new_article
+
+    try:
+        path = new_article(project, kind, title)
+    except PressgenError as exc:
+        print_findings(exc.findings)
+        sys.exit(2)
+    out.print(f"created {path.relative_to(project.resolve()) if path.is_absolute() else path}")
+    out.print("It is a draft (draft: true): fill in the facts, then set draft: false to publish.")
+
+
+@main.command()
+@project_option
+def check(project: Path) -> None:
+    """Check all content and print every finding with its file and line."""
+    room = Pressroom.from_path(project)
+    findings = room.check()
+    if not findings:
+        out.print(
+            f"ok: {len(room.articles)} article(s), {len(room.facts)} fact(s), "
+            f"{len(room.sources)} source(s), {len(room.fragments)} fragment(s) checked"
+        )
+        return
+    _fail_on(findings)
+    out.print("ok (with warnings)")
+
+
+@main.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@project_option
+@click.option("--html", "as_html", is_flag=True, help="Print sanitised HTML instead of Markdown.")
+def render(article: Path, project: Path, as_html: bool) -> None:
+    """Print one article's rendered Markdown (ARTICLE is its file or its slug)."""
+    room = Pressroom.from_path(project)
+    slug = _slug_for(room, article)
+    errors = [f for f in room.findings if f.is_error]
+    if slug is None:
+        print_findings(
+            errors
+            or [
+                Finding(
+                    code="PG902",
+                    message=f"no article '{article}'",
+                    hint="give the path of a file in content/articles/",
+                )
+            ]
+        )
+        sys.exit(1 if errors else 2)
+    result = room.render_article(slug)
+    if not result.ok:
+        _fail_on(result.findings)
+    out.print(result.html if as_html else result.markdown, markup=False, end="")
+
+
+def _slug_for(room: Pressroom, given: Path) -> str | None:
+    if str(given) in room.articles:
+        return str(given)
+    target = (Path.cwd() / given).resolve()
+    for slug, article in room.articles.items():
+        if article.origin.file and room.root and (room.root / article.origin.file) == target:
+            return slug
+    return None
+
+
+@main.command()
+@project_option
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@click.option("--drafts", is_flag=True, help="Also publish articles marked draft: true.")
+@click.option("--future", is_flag=True, help="Also publish articles dated in the future.")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to put the site (default: site/ in the project).",
+)
+def build(project: Path, strict: bool, drafts: bool, future: bool, site_dir: Path | None) -> None:
+    """Check the content and build the site into site/ (the old site stays if it fails)."""
+    from .publish.build import build_site
+
+    room = Pressroom.from_path(project)
+    findings = room.check()
+    if any(f.is_error for f in findings) or (strict and findings):
+        print_findings(findings)
+        err.print("The site was not built; the previous site/ is unchanged.")
+        sys.exit(1)
+    if findings:
+        print_findings(findings)
+    result = build_site(project, site_dir=site_dir, strict=strict, drafts=drafts, future=future)
+    if not result.ok:
+        print_findings(result.findings)
+        err.print("The site was not built; the previous site/ is unchanged.")
+        sys.exit(1)
+    held = len(room.articles) - result.published
+    out.print(
+        f"built {result.published} article(s) into {result.site_dir}"
+        + (f" ({held} draft or future article(s) not published)" if held else "")
+    )
+
+
+@main.command()
+@project_option
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on."
+)
+@click.option("--drafts", is_flag=True, help="Also show articles marked draft: true.")
+def serve(project: Path, dev_addr: str, drafts: bool) -> None:
+    """Preview the site; pages rebuild when a fact, fragment, article or template changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    room = Pressroom.from_path(project)
+    if room.errors:
+        print_findings(room.errors)
+        sys.exit(1)
+    if drafts:
+        os.environ["PRESSGEN_DRAFTS"] = "1"
+    mkdocs_serve(config_file=str(project / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+
+
+@main.command()
+@click.argument("kind", default="article")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a content type (article, figure, deal, quote, ...)."""
+    from .schema import SCHEMA_TYPES, json_schema
+
+    if kind not in SCHEMA_TYPES:
+        err.print(f"unknown type '{kind}'; choose one of: {', '.join(SCHEMA_TYPES)}")
+        sys.exit(2)
+    out.print(json.dumps(json_schema(kind), indent=2, ensure_ascii=False), markup=False)

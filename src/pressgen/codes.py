@@ -1,0 +1,57 @@
+"""The catalogue of finding codes. Codes are stable: tools and people search for them.
+
+PG1xx  reading files (encoding, front matter, YAML)
+PG2xx  fields of one object (missing, wrong type, bad value)
+PG3xx  rules across files (references, duplicates, expiry, provenance)
+PG4xx  templates and rendering
+PG9xx  building and publishing
+"""
+
+from __future__ import annotations
+
+# Reading
+FILE_UNREADABLE = "PG101"
+NOT_UTF8 = "PG102"
+BOM = "PG103"
+FILE_TOO_LARGE = "PG104"
+NO_FRONT_MATTER = "PG105"
+UNCLOSED_FRONT_MATTER = "PG106"
+YAML_SYNTAX = "PG107"
+DUPLICATE_KEY = "PG108"
+YAML_TAB = "PG109"
+YAML_TAG = "PG110"
+YAML_ALIAS = "PG111"
+NOT_A_MAPPING = "PG112"
+EMPTY_FRONT_MATTER = "PG113"
+BAD_DATE_VALUE = "PG114"
+
+# Fields
+MISSING_FIELD = "PG201"
+INVALID_VALUE = "PG202"
+UNKNOWN_FIELD = "PG203"
+
+# Cross-file rules
+UNKNOWN_EDITOR = "PG301"
+UNKNOWN_FACT = "PG302"
+UNKNOWN_SOURCE = "PG303"
+UNKNOWN_FRAGMENT = "PG304"
+DUPLICATE_ID = "PG305"
+DUPLICATE_SLUG = "PG306"
+UNDECLARED_FACT = "PG307"
+UNUSED_FACT = "PG308"
+EXPIRED = "PG309"
+STALE_FIGURE = "PG310"
+EMPTY_SLUG = "PG312"
+MISSING_COMPANY = "PG313"
+
+# Rendering
+UNDEFINED = "PG401"
+TEMPLATE_SYNTAX = "PG402"
+SANDBOX = "PG403"
+TEMPLATE_NOT_FOUND = "PG404"
+OUTPUT_TOO_LARGE = "PG405"
+RENDER_FAILED = "PG406"
+
+# Building
+BUILD_FAILED = "PG901"
+USAGE = "PG902"

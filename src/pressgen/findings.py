@@ -1,0 +1,106 @@
+"""Findings: every problem pressgen reports is data, never a bare exception.
+
+A finding says *what* is wrong (code, message), *where* (file, line, field path)
+and *how to fix it* (hint). The CLI prints them grouped by file; the library
+returns them; the MkDocs plugin turns errors into a clean build failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One located problem in the content.
+
+    ``path`` is a JSON pointer into the object that was checked
+    (``/facts/2/value``), so a CMS can show the message next to the field.
+    """
+
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    line: int | None = None
+    path: str = ""
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+        return where
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+            "file": self.file,
+            "line": self.line,
+            "path": self.path,
+        }
+
+    def __str__(self) -> str:
+        field_part = f" [{self.path}]" if self.path else ""
+        text = f"{self.location()}: {self.severity} {self.code}{field_part}: {self.message}"
+        if self.hint:
+            text += f"\n    fix: {self.hint}"
+        return text
+
+
+@dataclass
+class Findings:
+    """An ordered collection of findings with helpers used across the pipeline."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.items.append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.items.extend(findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.items if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.items if not f.is_error]
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class PressgenError(Exception):
+    """Raised by the library when it cannot go on; it always carries findings."""
+
+    def __init__(self, findings: Iterable[Finding]):
+        self.findings = list(findings)
+        super().__init__("\n".join(str(f) for f in self.findings) or "pressgen error")
+
+
+def json_pointer(parts: Iterable[object]) -> str:
+    """Build an RFC 6901 JSON pointer from path parts."""
+    out = []
+    for part in parts:
+        text = str(part).replace("~", "~0").replace("/", "~1")
+        out.append(text)
+    return "/" + "/".join(out) if out else ""

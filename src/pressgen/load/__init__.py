@@ -1,0 +1,1 @@
+"""Load: files on disk → plain data with remembered locations (no model objects yet)."""

@@ -1,0 +1,196 @@
+"""Shared field types of the content model.
+
+Each type validates itself and explains a bad value in words an editor
+understands; the same definitions produce the JSON Schema used by a CMS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an object was read from: file, line, and the path of its data in the file."""
+
+    file: str | None = None
+    line: int | None = None
+    pointer: tuple[Any, ...] = ()
+    body_line: int = 1
+
+
+class ContentModel(BaseModel):
+    """Base of every content type: unknown fields are refused (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    _origin: Origin = PrivateAttr(default_factory=Origin)
+
+    @property
+    def origin(self) -> Origin:
+        return self._origin
+
+    def located(self, origin: Origin) -> ContentModel:
+        self._origin = origin
+        return self
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,79}$"),
+    Field(
+        description="A short name used to refer to this item: lower-case letters, digits, "
+        "'_' and '-' (for example cn_exports_2025).",
+        examples=["cn_exports_2025"],
+    ),
+]
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
+def _check_http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise ValueError("must be a web address starting with https:// or http://")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_http_url), Field(examples=["https://www.example.com"])]
+
+
+def _check_email(value: str) -> str:
+    if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+        raise ValueError("must be an email address such as press@example.com")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_check_email), Field(examples=["press@example.com"])]
+
+
+def _check_phone(value: str) -> str:
+    if not re.match(r"^\+?[0-9][0-9 ()\-]{5,24}$", value):
+        raise ValueError("must be a telephone number such as '+852 5288 1999' (in quotes)")
+    return value
+
+
+Telephone = Annotated[str, AfterValidator(_check_phone), Field(examples=["+852 5288 1999"])]
+
+Scale = Literal["thousand", "million", "billion", "trillion"]
+SCALE_FACTORS: dict[str, int] = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+
+CurrencyCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{3}$"),
+    Field(description="ISO 4217 currency code, e.g. USD, HKD, CNY.", examples=["USD"]),
+]
+
+FiniteDecimal = Annotated[Decimal, Field(allow_inf_nan=False)]
+
+
+Qualifier = Literal[
+    "over",
+    "more than",
+    "nearly",
+    "almost",
+    "around",
+    "about",
+    "approximately",
+    "up to",
+    "at least",
+    "less than",
+    "under",
+]
+
+
+class Money(ContentModel):
+    """An amount of money: 1.25 billion US dollars is amount 1.25, scale billion, USD."""
+
+    amount: FiniteDecimal = Field(description="The number as written, e.g. 1.25.")
+    scale: Scale | None = Field(None, description="thousand, million, billion or trillion.")
+    currency: CurrencyCode = "USD"
+    qualifier: Qualifier | None = None
+
+    @property
+    def total(self) -> Decimal:
+        return self.amount * SCALE_FACTORS.get(self.scale or "", 1)
+
+
+_PERIOD = re.compile(
+    r"^(?P<y1>\d{4})(?:-(?P<p1>\d{2}|Q[1-4]|H[12]))?"
+    r"(?:/(?P<y2>\d{4})(?:-(?P<p2>\d{2}|Q[1-4]|H[12]))?)?$"
+)
+
+
+def _check_period(value: Any) -> str:
+    text = str(value).strip()
+    match = _PERIOD.match(text)
+    if not match:
+        raise ValueError(
+            "must be a period such as 2024, 2025-03, 2025-Q1, 2025-H1 or 2025-01/2025-10"
+        )
+    for key in ("p1", "p2"):
+        part = match.group(key)
+        if part and part.isdigit() and not 1 <= int(part) <= 12:
+            raise ValueError(f"month {part} does not exist")
+    return text
+
+
+def _year_as_text(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Period = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    AfterValidator(_check_period),
+    Field(
+        description="The period a figure covers: a year (2024), a month (2025-08), a quarter "
+        "(2025-Q1), a half (2025-H1) or a range (2025-01/2025-10).",
+        examples=["2025-01/2025-10"],
+    ),
+]
+
+
+def period_bounds(period: str) -> tuple[dt.date, dt.date]:
+    """First and last month of a period, as dates on the 1st (used for formatting)."""
+    match = _PERIOD.match(period)
+    assert match is not None
+
+    def start_end(year: str, part: str | None) -> tuple[dt.date, dt.date]:
+        y = int(year)
+        if part is None:
+            return dt.date(y, 1, 1), dt.date(y, 12, 1)
+        if part.startswith("Q"):
+            q = int(part[1])
+            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, 1)
+        if part.startswith("H"):
+            h = int(part[1])
+            return dt.date(y, 6 * h - 5, 1), dt.date(y, 6 * h, 1)
+        return dt.date(y, int(part), 1), dt.date(y, int(part), 1)
+
+    first = start_end(match["y1"], match["p1"])
+    if match["y2"]:
+        last = start_end(match["y2"], match["p2"])
+        return first[0], last[1]
+    return first
+
+
+Date = Annotated[dt.date, Field(examples=["2025-11-20"])]

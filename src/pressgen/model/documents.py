@@ -1,0 +1,112 @@
+"""Documents: fragments (reusable Markdown) and articles (what gets published)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema, field_validator
+
+from .base import ContentModel, Date, Id, ShortText, Text
+
+
+def _check_moment(value: object) -> dt.date | dt.datetime:
+    """A date, or a date and time that says its time zone (never a floating time)."""
+    if isinstance(value, str):
+        try:
+            value = (
+                dt.datetime.fromisoformat(value)
+                if "T" in value or " " in value.strip()
+                else dt.date.fromisoformat(value)
+            )
+        except ValueError:
+            raise ValueError(
+                "must be a date (2025-11-27) or a date and time with its time zone "
+                "(2025-11-27T09:00:00+08:00)"
+            ) from None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("has a time but no time zone; add it, e.g. 2025-11-27T09:00:00+08:00")
+        return value
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError("must be a date (2025-11-27) or a date and time with its time zone")
+
+
+Moment = Annotated[
+    dt.datetime | dt.date,
+    PlainValidator(_check_moment),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "anyOf": [{"format": "date"}, {"format": "date-time"}],
+            "examples": ["2025-11-27T09:00:00+08:00"],
+        }
+    ),
+]
+
+ArticleType = Literal["press-release", "market-update"]
+Tag = Annotated[
+    str,
+    StringConstraints(pattern=r"^[\w][\w \-&/.]{0,39}$"),
+    Field(description="A topic label such as 'licensing' or 'exports'.", examples=["licensing"]),
+]
+
+
+class Fragment(ContentModel):
+    """A reusable piece of Markdown: the boilerplate, a disclaimer, a standard paragraph."""
+
+    id: Id
+    title: ShortText
+    owner: ShortText | None = Field(None, description="Who is responsible for the wording.")
+    approved_on: Date | None = None
+    expires_on: Date | None = Field(None, description="After this date it must be reviewed.")
+    body: str = Field("", description="The Markdown text (the part after the front matter).")
+
+
+class Article(ContentModel):
+    """A press release or market update: front matter plus a Markdown body."""
+
+    type: ArticleType = Field(description="press-release or market-update.")
+    title: ShortText
+    subtitle: ShortText | None = None
+    date: Moment = Field(
+        description="Publication date; with a time it must carry its time zone, "
+        "e.g. 2025-11-27T09:00:00+08:00.",
+        examples=["2025-11-27T09:00:00+08:00"],
+    )
+    dateline: ShortText = Field(description="The city the news comes from.", examples=["Hong Kong"])
+    editor: Id = Field(description="The id of the editor (in editors.yml) to contact.")
+    tags: list[Tag] = Field(default_factory=list)
+    summary: Text = Field(description="One or two sentences for the news index and search engines.")
+    facts: list[Id] = Field(default_factory=list, description="The ids of the facts it cites.")
+    slug: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")] | None = Field(
+        None, description="The last part of the page address; made from the title if left out."
+    )
+    tie_in: Id | None = Field(None, description="Company paragraph; defaults to the company's.")
+    draft: bool = False
+    body: str = Field("", description="The Markdown text (the part after the front matter).")
+
+    @field_validator("tags")
+    @classmethod
+    def _unique_tags(cls, tags: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for tag in tags:
+            if tag.lower() in seen:
+                raise ValueError(f"the tag '{tag}' is listed twice")
+            seen.add(tag.lower())
+        return tags
+
+    @field_validator("facts")
+    @classmethod
+    def _unique_facts(cls, facts: list[str]) -> list[str]:
+        if len(set(facts)) != len(facts):
+            duplicates = sorted({f for f in facts if facts.count(f) > 1})
+            raise ValueError(f"facts listed twice: {', '.join(duplicates)}")
+        return facts
+
+    def published_at(self, default_tz: dt.tzinfo) -> dt.datetime:
+        """The publication moment; a plain date means midnight in the press room's zone."""
+        if isinstance(self.date, dt.datetime):
+            return self.date
+        return dt.datetime.combine(self.date, dt.time(0, 0), tzinfo=default_tz)

@@ -1,0 +1,154 @@
+"""Facts: sourced statements shared by many articles (figure, deal, quote, event)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .base import (
+    ContentModel,
+    CurrencyCode,
+    Date,
+    FiniteDecimal,
+    Id,
+    Money,
+    Period,
+    Qualifier,
+    Scale,
+    ShortText,
+    Text,
+)
+
+
+class Change(ContentModel):
+    """How a figure moved against a comparison period: +3.5 percent year on year."""
+
+    value: FiniteDecimal = Field(description="Positive for a rise, negative for a fall.")
+    unit: Literal["percent", "percentage points"] = "percent"
+    basis: ShortText = Field(
+        "year on year", description="Compared with what, e.g. 'year on year', 'from 2024'."
+    )
+
+
+class FactBase(ContentModel):
+    id: Id
+    source: Id = Field(description="The id of the source (in sources.yml) that published it.")
+    as_of: Date = Field(description="The date the fact was true or published (YYYY-MM-DD).")
+    expires: Date | None = Field(
+        None, description="After this date the fact is out of date and must not be published."
+    )
+    note: Text | None = Field(None, description="An internal note; never published.")
+
+
+class Figure(FactBase):
+    """A number with its unit, period and source: China's exports were $91.17 billion."""
+
+    kind: Literal["figure"] = "figure"
+    label: ShortText = Field(
+        description="What the number measures, e.g. 'China pharmaceutical exports'.",
+        examples=["China pharmaceutical exports"],
+    )
+    value: FiniteDecimal = Field(description="The number as written in the source, e.g. 91.17.")
+    scale: Scale | None = Field(None, description="thousand, million, billion or trillion.")
+    currency: CurrencyCode | None = Field(None, description="Set for money figures, e.g. USD.")
+    unit: ShortText | None = Field(
+        None,
+        description="'percent', or what is counted ('deals', 'trials'); leave out for money.",
+        examples=["percent", "deals"],
+    )
+    period: Period | None = None
+    change: Change | None = None
+    qualifier: Qualifier | None = Field(
+        None, description="A word printed before the number: over, nearly, around, ..."
+    )
+
+    @model_validator(mode="after")
+    def _unit_or_currency(self) -> Figure:
+        if self.currency and self.unit:
+            raise ValueError("a figure has either a currency (money) or a unit, not both")
+        return self
+
+    @property
+    def is_money(self) -> bool:
+        return self.currency is not None
+
+    @property
+    def is_percent(self) -> bool:
+        return (self.unit or "").lower() in {"percent", "%"}
+
+    @property
+    def total(self) -> Decimal:
+        from .base import SCALE_FACTORS
+
+        return self.value * SCALE_FACTORS.get(self.scale or "", 1)
+
+
+class Deal(FactBase):
+    """A licensing or partnership deal between two companies."""
+
+    kind: Literal["deal"] = "deal"
+    licensor: ShortText = Field(description="Who grants the rights, e.g. 3SBio.")
+    licensee: ShortText = Field(description="Who receives the rights, e.g. Pfizer.")
+    asset: ShortText = Field(description="The drug or platform, e.g. SSGJ-707.")
+    modality: ShortText | None = Field(None, description="e.g. PD-1/VEGF bispecific antibody.")
+    territory: ShortText | None = Field(None, description="e.g. worldwide excluding China.")
+    upfront: Money | None = None
+    total_value: Money | None = None
+    date: Date
+    status: Literal["announced", "completed", "terminated"] = "announced"
+    as_of: Date | None = Field(None, description="Defaults to the deal date.")  # type: ignore[assignment]
+
+    @model_validator(mode="after")
+    def _amounts(self) -> Deal:
+        if self.upfront and self.total_value and self.upfront.total > self.total_value.total:
+            raise ValueError("the upfront payment is larger than the total deal value")
+        return self
+
+
+class Quote(FactBase):
+    """Words someone said, with who said them and when."""
+
+    kind: Literal["quote"] = "quote"
+    speaker: ShortText
+    title: ShortText | None = Field(None, description="The speaker's job title.")
+    organisation: ShortText | None = None
+    text: Text = Field(description="The quoted words, without quotation marks.")
+    date: Date
+    as_of: Date | None = Field(None, description="Defaults to the quote date.")  # type: ignore[assignment]
+
+
+class Event(FactBase):
+    """A conference, trade fair or other dated event."""
+
+    kind: Literal["event"] = "event"
+    name: ShortText
+    organiser: ShortText | None = None
+    start: Date
+    end: Date | None = None
+    place: ShortText | None = None
+    as_of: Date | None = Field(None, description="Defaults to the start date.")  # type: ignore[assignment]
+
+    @model_validator(mode="after")
+    def _order(self) -> Event:
+        if self.end and self.end < self.start:
+            raise ValueError("the event ends before it starts")
+        return self
+
+
+Fact = Annotated[Figure | Deal | Quote | Event, Field(discriminator="kind")]
+FACT_KINDS: dict[str, type[FactBase]] = {
+    "figure": Figure,
+    "deal": Deal,
+    "quote": Quote,
+    "event": Event,
+}
+
+
+def fact_date(fact: FactBase) -> dt.date:
+    """The as-of date of a fact, falling back to its own date."""
+    if fact.as_of is not None:
+        return fact.as_of
+    return getattr(fact, "date", None) or getattr(fact, "start")  # noqa: B009

@@ -1,0 +1,47 @@
+"""Press-room settings (content/settings.yml): locale, time zone, paging, provenance limits."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+
+from .base import ContentModel
+
+
+class Settings(ContentModel):
+    """Optional settings; every field has a sensible default."""
+
+    locale: str = Field("en", description="Language and region for numbers and dates, e.g. en.")
+    timezone: str = Field(
+        "Asia/Hong_Kong", description="Time zone for dates written without a time."
+    )
+    news_per_page: int = Field(10, ge=1, le=100, description="Articles per news index page.")
+    figure_max_age_days: int = Field(
+        730, ge=1, description="Warn when a cited figure's as-of date is older than this."
+    )
+    default_dateline: str = Field(
+        "Hong Kong", description="The dateline city that 'pressgen new' writes into new articles."
+    )
+    home_latest: int = Field(5, ge=0, le=50, description="Articles listed on the home page.")
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        from ..render.formatting import get_locale
+
+        get_locale(value)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("is not a time zone name such as Asia/Hong_Kong") from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)

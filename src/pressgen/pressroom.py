@@ -1,0 +1,305 @@
+"""The Pressroom: the whole validated content of one site, and the API to render it.
+
+Built from a folder (:meth:`Pressroom.from_path`) or from plain dicts
+(:meth:`Pressroom.from_data`, for a CMS). It owns its settings and its Jinja
+environment; it writes nothing to disk and holds no global state, so one
+instance can be shared between threads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template
+from pydantic import TypeAdapter
+from slugify import slugify
+
+from . import codes
+from .check import check_article, check_pressroom
+from .findings import Finding, PressgenError
+from .load.project import RawContent, Record, raw_from_data, read_project
+from .model import Article, Company, Editor, Fact, FactBase, Fragment, Origin, Settings, Source
+from .model.validate import build
+from .render.article import RenderedArticle, render_article
+from .render.environment import PressroomEnvironment, compile_text, make_environment
+
+_FACT_ADAPTER: TypeAdapter[Any] = TypeAdapter(Fact)
+
+
+def article_slug(article: Article) -> str:
+    """The article's slug: its own, or one made from the title (transliterated)."""
+    return article.slug or slugify(article.title, max_length=80, word_boundary=True)
+
+
+class Pressroom:
+    """A validated press room. ``findings`` holds every problem found while building it."""
+
+    def __init__(
+        self,
+        raw: RawContent,
+        *,
+        root: Path | None = None,
+        template_dirs: Iterable[Path] = (),
+        today: dt.date | None = None,
+    ):
+        self.root = root
+        self.template_dirs = [Path(p) for p in template_dirs]
+        self.findings: list[Finding] = list(raw.findings)
+        self.files: list[Path] = list(raw.files)
+        self._records: dict[int, Record] = {}
+        self._compiled: dict[tuple[str, str], Template] = {}
+        # Ids of objects that exist but failed validation: not reported again as unknown.
+        self.broken: dict[str, set[str]] = {
+            "editor": set(),
+            "source": set(),
+            "fact": set(),
+            "fragment": set(),
+        }
+        self._lock = threading.Lock()
+
+        self.settings: Settings = self._one(Settings, raw.settings) or Settings()
+        self.company: Company | None = self._one(Company, raw.company)
+        self.editors: dict[str, Editor] = self._many(Editor, raw.editors, "editor")
+        self.sources: dict[str, Source] = self._many(Source, raw.sources, "source")
+        self.facts: dict[str, FactBase] = self._many(_FACT_ADAPTER, raw.facts, "fact")
+        self.fragments: dict[str, Fragment] = self._many(Fragment, raw.fragments, "fragment")
+        self.articles: dict[str, Article] = {}
+        for record in raw.articles:
+            self._add_article(record)
+        self.today = today or dt.datetime.now(self.settings.zone).date()
+        self.environment: PressroomEnvironment = make_environment(
+            self.template_dirs, self.settings.locale
+        )
+        self.findings.extend(check_pressroom(self, self.today))
+
+    # ----------------------------------------------------------------- building
+    @classmethod
+    def from_path(cls, path: str | Path, *, today: dt.date | None = None) -> Pressroom:
+        """Load a project folder (the one holding content/ and templates/)."""
+        root = Path(path).resolve()
+        return cls(read_project(root), root=root, template_dirs=[root / "templates"], today=today)
+
+    @classmethod
+    def from_data(
+        cls,
+        data: dict[str, Any],
+        *,
+        template_dirs: Iterable[Path] = (),
+        today: dt.date | None = None,
+    ) -> Pressroom:
+        """Build from plain dicts (as a CMS stores them); finding paths point into ``data``."""
+        return cls(raw_from_data(data), template_dirs=template_dirs, today=today)
+
+    def _validate(self, model: Any, record: Record) -> Any:
+        body_line = record.document.body_line if record.document else 1
+        obj, findings = build(
+            model, record.data, file=record.file, pointer=record.pointer, locate=record.line_of
+        )
+        self.findings.extend(findings)
+        if obj is not None:
+            obj._origin = dataclasses.replace(obj.origin, body_line=body_line)
+            self._records[id(obj)] = record
+        return obj
+
+    def _one(self, model: Any, record: Record | None) -> Any:
+        return None if record is None else self._validate(model, record)
+
+    def _many(self, model: Any, records: list[Record], what: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for record in records:
+            obj = self._validate(model, record)
+            if obj is None:
+                if isinstance(record.data, dict) and isinstance(record.data.get("id"), str):
+                    self.broken[what].add(record.data["id"])
+                continue
+            if obj.id in out:
+                first = out[obj.id].origin
+                self.findings.append(
+                    Finding(
+                        code=codes.DUPLICATE_ID,
+                        file=record.file,
+                        line=self.line_of(obj, ("id",)),
+                        path="/" + "/".join(map(str, (*record.pointer, "id"))),
+                        message=f"the {what} id '{obj.id}' is already used at "
+                        f"{first.file or 'input'}:{first.line}",
+                        hint=f"give each {what} its own id",
+                    )
+                )
+                continue
+            out[obj.id] = obj
+        return out
+
+    def _add_article(self, record: Record) -> None:
+        article = self._validate(Article, record)
+        if article is None:
+            return
+        slug = article_slug(article)
+        if not slug:
+            self.findings.append(
+                Finding(
+                    code=codes.EMPTY_SLUG,
+                    file=record.file,
+                    line=self.line_of(article, ("title",)),
+                    path="/title",
+                    message="no web address can be made from this title",
+                    hint="add a 'slug:' field with lower-case words joined by '-'",
+                )
+            )
+            return
+        clash = next((s for s in self.articles if s.lower() == slug.lower()), None)
+        if clash is not None:
+            other = self.articles[clash].origin
+            self.findings.append(
+                Finding(
+                    code=codes.DUPLICATE_SLUG,
+                    file=record.file,
+                    line=self.line_of(article, ("title",)),
+                    path="/slug",
+                    message=f"the address '{slug}' is already used by {other.file}",
+                    hint="add a 'slug:' field with a different address to one of the two articles",
+                )
+            )
+            return
+        self.articles[slug] = article
+
+    # ----------------------------------------------------------------- queries
+    def line_of(self, obj: Any, path: tuple[Any, ...]) -> int | None:
+        record = self._records.get(id(obj))
+        if record is None:
+            return None
+        return record.line_of((*record.pointer, *path))
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    def article_url(self, article: Article, slug: str | None = None) -> str:
+        """Site-relative URL of an article: news/2025/11/slug/."""
+        when = article.published_at(self.settings.zone)
+        return f"news/{when:%Y}/{when:%m}/{slug or article_slug(article)}/"
+
+    def sorted_articles(
+        self, *, drafts: bool = False, future: bool = False, now: dt.datetime | None = None
+    ) -> list[tuple[str, Article]]:
+        """Articles to publish, newest first (drafts and future ones left out by default)."""
+        now = now or dt.datetime.now(self.settings.zone)
+        chosen = [
+            (slug, a)
+            for slug, a in self.articles.items()
+            if (drafts or not a.draft) and (future or a.published_at(self.settings.zone) <= now)
+        ]
+        return sorted(
+            chosen,
+            key=lambda item: (item[1].published_at(self.settings.zone), item[0]),
+            reverse=True,
+        )
+
+    def display_template(self, filename: str) -> str:
+        path = Path(filename)
+        if self.root is not None:
+            try:
+                return path.resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                pass
+        if "site-packages" in path.parts or "pressgen" in path.parts:
+            return f"pressgen:templates/{path.name}"
+        return filename
+
+    def compiled_text(self, source: str, name: str) -> Template:
+        """Compile a body or fragment once per press room (cached by content)."""
+        key = (name, hashlib.blake2b(source.encode(), digest_size=16).hexdigest())
+        template = self._compiled.get(key)
+        if template is None:
+            template = compile_text(self.environment, source, name)
+            with self._lock:
+                self._compiled[key] = template
+        return template
+
+    # ----------------------------------------------------------------- API
+    def check(self) -> list[Finding]:
+        """Every finding: loading, model, cross-file rules, and rendering each article."""
+        findings = list(self.findings)
+        for slug, article in self.articles.items():
+            findings.extend(render_article(self, article, slug).findings)
+        return _dedupe(findings)
+
+    def _article_from(
+        self, article: dict[str, Any] | str | Article
+    ) -> tuple[Article | None, str, list[Finding]]:
+        if isinstance(article, Article):
+            return article, article_slug(article), []
+        if isinstance(article, str):
+            found = self.articles.get(article)
+            if found is None:
+                raise PressgenError(
+                    [
+                        Finding(
+                            code=codes.USAGE,
+                            message=f"there is no article '{article}'",
+                            hint=f"known articles: {', '.join(sorted(self.articles)[:10])}",
+                        )
+                    ]
+                )
+            return found, article, []
+        obj, findings = build(Article, article, file=None, pointer=(), locate=lambda _p: None)
+        if obj is None:
+            return None, "", findings
+        slug = article_slug(obj)
+        if not slug:
+            findings.append(
+                Finding(
+                    code=codes.EMPTY_SLUG,
+                    path="/title",
+                    message="no web address can be made from this title",
+                    hint="add a 'slug' with lower-case words joined by '-'",
+                )
+            )
+        return obj, slug, findings
+
+    def validate_article(self, article: dict[str, Any] | str | Article) -> list[Finding]:
+        """Findings for one article (errors and warnings); ``[]`` when it is fine."""
+        obj, slug, findings = self._article_from(article)
+        if obj is None:
+            return findings
+        findings.extend(check_article(self, obj, self.today))
+        findings.extend(render_article(self, obj, slug or "article").findings)
+        return _dedupe(findings)
+
+    def render_article(self, article: dict[str, Any] | str | Article) -> RenderedArticle:
+        """Render one article in memory: Markdown, HTML, metadata, citations, findings."""
+        obj, slug, findings = self._article_from(article)
+        if obj is None:
+            return RenderedArticle(slug="", markdown="", metadata={}, findings=findings)
+        rendered = render_article(self, obj, slug or "article")
+        rendered.findings = _dedupe(
+            findings + check_article(self, obj, self.today) + rendered.findings
+        )
+        return rendered
+
+    def render_all(
+        self, *, drafts: bool = False, future: bool = False
+    ) -> dict[str, RenderedArticle]:
+        return {
+            slug: render_article(self, article, slug)
+            for slug, article in self.sorted_articles(drafts=drafts, future=future)
+        }
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.file, f.line, f.path, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+__all__ = ["Origin", "Pressroom", "RenderedArticle"]

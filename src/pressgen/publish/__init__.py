@@ -1,0 +1,1 @@
+"""Publish: adapters that put rendered articles on a site (MkDocs today)."""

@@ -1,0 +1,1 @@
+"""Render: Jinja (sandboxed) + Babel formatting → Markdown, metadata and citations."""

@@ -1,0 +1,264 @@
+"""Rendering one article: body and fragments → page template → Markdown + metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .. import codes
+from ..findings import Finding
+from ..model import Article, Figure, Fragment, fact_date
+from . import formatting as fmt
+from .citations import CitationLog, CitationProblem, FactLookup, view_of
+from .environment import render_limited
+from .errors import SourceName, finding_from_exception
+from .html import markdown_to_html
+
+if TYPE_CHECKING:
+    from ..pressroom import Pressroom
+
+MAX_FRAGMENT_DEPTH = 5
+
+
+@dataclass
+class Citation:
+    number: int
+    source_id: str
+    source: str
+    url: str | None
+    published: str | None
+    facts: list[dict[str, str]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "source_id": self.source_id,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "facts": self.facts,
+        }
+
+
+@dataclass
+class RenderedArticle:
+    """The result of rendering one article; nothing is written to disk."""
+
+    slug: str
+    markdown: str
+    metadata: dict[str, Any]
+    citations: list[Citation] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.is_error for f in self.findings)
+
+    @cached_property
+    def html(self) -> str:
+        """Sanitised HTML of the Markdown (computed on first use)."""
+        return markdown_to_html(self.markdown) if self.markdown else ""
+
+
+class FragmentLookup:
+    """``fragment.<id>`` in templates: the fragment's Markdown, itself rendered."""
+
+    def __init__(self, renderer: _ArticleRenderer, depth: int = 0):
+        self._renderer, self._depth = renderer, depth
+
+    def __getattr__(self, fragment_id: str) -> str:
+        return self._renderer.fragment(fragment_id, self._depth + 1)
+
+    __getitem__ = __getattr__
+
+    def __call__(self, fragment_id: str) -> str:
+        return self.__getattr__(fragment_id)
+
+
+class _ArticleRenderer:
+    def __init__(self, room: Pressroom, article: Article, slug: str):
+        self.room, self.article, self.slug = room, article, slug
+        self.locale = room.settings.locale
+        self.file = article.origin.file or f"article {slug}"
+        self.log = CitationLog(declared=frozenset(article.facts))
+        self.names: dict[str, SourceName] = {}
+
+    def _context(self, depth: int = 0) -> dict[str, Any]:
+        return {
+            "fact": FactLookup(self.room, self.log, self.locale, self.file),
+            "fragment": FragmentLookup(self, depth),
+            "company": self.room.company,
+            "article": self.article,
+        }
+
+    def _render_text(self, source: str, name: str, origin: SourceName, depth: int) -> str:
+        self.names[name] = origin
+        template = self.room.compiled_text(source, name)
+        return render_limited(template, self._context(depth)).strip("\n")
+
+    def fragment(self, fragment_id: str, depth: int) -> str:
+        fragment: Fragment | None = self.room.fragments.get(fragment_id)
+        if fragment is None:
+            raise CitationProblem(
+                Finding(
+                    code=codes.UNKNOWN_FRAGMENT,
+                    file=self.file,
+                    message=f"the fragment '{fragment_id}' does not exist",
+                    hint="check the id against the files in content/fragments/",
+                )
+            )
+        if depth > MAX_FRAGMENT_DEPTH:
+            raise CitationProblem(
+                Finding(
+                    code=codes.RENDER_FAILED,
+                    file=fragment.origin.file,
+                    message="fragments include each other too deeply (a loop?)",
+                    hint="a fragment must not include itself",
+                )
+            )
+        name = f"fragment:{fragment_id}"
+        first = fragment.origin.body_line
+        return self._render_text(
+            fragment.body, name, SourceName(fragment.origin.file or name, first), depth
+        )
+
+    def render(self) -> RenderedArticle:
+        article, room = self.article, self.room
+        body_first = article.origin.body_line
+        default = SourceName(self.file, body_first)
+        findings: list[Finding] = []
+        if article.editor not in room.editors or room.company is None:
+            # Reported by the checks (unknown editor / missing company); nothing to render.
+            return RenderedArticle(self.slug, "", self.metadata([]), [], [])
+        try:
+            body = self._render_text(article.body, f"article:{self.slug}", default, 0)
+            company = room.company
+            about = self.fragment(company.boilerplate, 1) if company else ""
+            tie_in_id = article.tie_in or (company.tie_in if company else None)
+            tie_in = (
+                self.fragment(tie_in_id, 1)
+                if tie_in_id and (article.type == "market-update" or article.tie_in)
+                else ""
+            )
+            citations = self._citations()
+            page = room.environment.get_template(f"{article.type}.md.j2")
+            self.names[page.filename or page.name or ""] = SourceName(
+                room.display_template(page.filename or page.name or ""), 1
+            )
+            markdown = (
+                render_limited(
+                    page,
+                    {
+                        **self._context(),
+                        "body": body,
+                        "about": about,
+                        "tie_in": tie_in,
+                        "editor": room.editors.get(article.editor),
+                        "citations": citations,
+                        "key_figures": [
+                            view_of(f, room, self.locale)
+                            for f in self.log.cited.values()
+                            if isinstance(f, Figure)
+                        ],
+                        "dateline": fmt.format_dateline(
+                            article.dateline, article.date, self.locale
+                        ),
+                        "published": fmt.format_long_date(article.date, self.locale),
+                        "settings": room.settings,
+                    },
+                ).strip()
+                + "\n"
+            )
+        except Exception as exc:  # every failure becomes a located finding
+            findings.append(
+                self._locate(
+                    finding_from_exception(exc, self.names, default, room.display_template)
+                )
+            )
+            return RenderedArticle(
+                self.slug,
+                "",
+                self.metadata([]),
+                [],
+                findings + [self._locate(f) for f in self.log.findings],
+            )
+        findings.extend(self._locate(f) for f in self.log.findings)
+        return RenderedArticle(self.slug, markdown, self.metadata(citations), citations, findings)
+
+    def _locate(self, finding: Finding) -> Finding:
+        """Give a line to findings about a fact or fragment id by finding it in the body."""
+        if finding.line is not None or finding.file != self.file:
+            return finding
+        match = re.search(r"'([a-z0-9_-]+)'", finding.message)
+        if not match:
+            return finding
+        index = self.article.body.find(match.group(1))
+        if index < 0:
+            return finding
+        line = self.article.body.count("\n", 0, index) + self.article.origin.body_line
+        return Finding(**{**finding.to_dict(), "severity": finding.severity, "line": line})
+
+    def _citations(self) -> list[Citation]:
+        out = []
+        for number, (source, facts) in enumerate(self.log.sources(self.room), start=1):
+            out.append(
+                Citation(
+                    number=number,
+                    source_id=source.id,
+                    source=source.name,
+                    url=source.url,
+                    published=fmt.format_long_date(source.published, self.locale)
+                    if source.published
+                    else None,
+                    facts=[
+                        {
+                            "id": f.id,
+                            "label": _fact_label(f, self.room, self.locale),
+                            "as_of": fmt.format_long_date(fact_date(f), self.locale),
+                        }
+                        for f in facts
+                    ],
+                )
+            )
+        return out
+
+    def metadata(self, citations: list[Citation]) -> dict[str, Any]:
+        a = self.article
+        published = a.published_at(self.room.settings.zone)
+        editor = self.room.editors.get(a.editor)
+        return {
+            "slug": self.slug,
+            "type": a.type,
+            "title": a.title,
+            "subtitle": a.subtitle,
+            "description": a.summary,
+            "date": published.isoformat(),
+            "dateline": a.dateline,
+            "editor": editor.name if editor else a.editor,
+            "tags": list(a.tags),
+            "facts": list(a.facts),
+            "cited_facts": list(self.log.cited),
+            "url": self.room.article_url(a, self.slug),
+            "draft": a.draft,
+            "sources": [c.source for c in citations],
+        }
+
+
+def _fact_label(fact: Any, room: Pressroom, locale: str) -> str:
+    view = view_of(fact, room, locale)
+    if fact.kind == "figure":
+        return f"{view.label}: {view.full}"  # type: ignore[attr-defined]
+    if fact.kind == "quote":
+        return f"statement by {view.attribution}"  # type: ignore[attr-defined]
+    return str(view)
+
+
+def render_article(room: Pressroom, article: Article, slug: str) -> RenderedArticle:
+    return _ArticleRenderer(room, article, slug).render()
+
+
+def today_in(zone: dt.tzinfo) -> dt.date:
+    return dt.datetime.now(zone).date()

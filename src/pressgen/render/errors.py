@@ -1,0 +1,92 @@
+"""Turning Jinja exceptions into located findings (file and line of the user's file)."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+
+from .. import codes
+from ..findings import Finding
+from .citations import CitationProblem
+
+
+@dataclass(frozen=True)
+class SourceName:
+    """How a compiled template's name maps back to a file line."""
+
+    file: str
+    first_line: int = 1  # file line of the template's line 1
+
+
+def _frame_line(
+    exc: BaseException, names: dict[str, SourceName], display: Callable[[str], str]
+) -> tuple[SourceName, int] | None:
+    """The innermost template frame: Jinja rewrites frames to template file and line."""
+    found = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        name = frame.f_code.co_filename
+        if name in names:
+            found = (names[name], lineno)
+        elif name.endswith(".j2"):
+            found = (SourceName(display(name)), lineno)
+    return found
+
+
+def finding_from_exception(
+    exc: Exception,
+    names: dict[str, SourceName],
+    default: SourceName,
+    display: Callable[[str], str] = str,
+) -> Finding:
+    """A finding for any exception raised while rendering user templates."""
+    if isinstance(exc, CitationProblem):
+        return exc.finding
+    where = _frame_line(exc, names, display)
+    if isinstance(exc, TemplateSyntaxError):
+        src = names.get(exc.filename or "", names.get(exc.name or "", default))
+        line = (exc.lineno or 1) + src.first_line - 1
+        return Finding(
+            code=codes.TEMPLATE_SYNTAX,
+            file=src.file,
+            line=line,
+            message=f"template syntax error: {exc.message}",
+            hint="check that every '{{' has its '}}' and every '{%' its '%}'",
+        )
+    src, line = (where[0], where[1] + where[0].first_line - 1) if where else (default, None)
+    for kind, code, describe, hint in _RUNTIME_ERRORS:
+        if isinstance(exc, kind):
+            return Finding(code=code, file=src.file, line=line, message=describe(exc), hint=hint)
+    raise AssertionError("unreachable: Exception is the last entry")  # pragma: no cover
+
+
+# Runtime exceptions in the order they are tried: (type, code, message, hint).
+_RUNTIME_ERRORS: list[tuple[type[Exception], str, Callable[[Exception], str], str]] = [
+    (
+        UndefinedError,
+        codes.UNDEFINED,
+        lambda e: f"{getattr(e, 'message', e)} (a misspelt name in {{{{ }}}}?)",
+        "facts are written {{ fact.ID }} and fragments {{ fragment.ID }}; check the spelling",
+    ),
+    (
+        SecurityError,
+        codes.SANDBOX,
+        lambda e: f"not allowed in a template: {e}",
+        "templates may only format content; remove this expression",
+    ),
+    (
+        TemplateNotFound,
+        codes.TEMPLATE_NOT_FOUND,
+        lambda e: f"the template '{getattr(e, 'name', e)}' does not exist",
+        "check the name against templates/ and the defaults of pressgen",
+    ),
+    (
+        Exception,
+        codes.RENDER_FAILED,
+        lambda e: f"rendering failed: {type(e).__name__}: {e}",
+        "check the expression on this line",
+    ),
+]

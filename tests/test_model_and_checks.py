@@ -1,0 +1,117 @@
+"""Model validation and cross-file rules, reported as located findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import TODAY, write
+from pressgen import Pressroom, codes
+
+
+def findings_for(project: Path) -> list:
+    return Pressroom.from_path(project, today=TODAY).check()
+
+
+def test_example_content_is_clean(project: Path) -> None:
+    assert findings_for(project) == []
+
+
+def test_unknown_editor_names_file_line_and_fix(project: Path) -> None:
+    path = project / "content/articles/2025-07-15-outlicensing-reality-check.md"
+    path.write_text(path.read_text().replace("editor: deng_yue", "editor: deng_yu"))
+    [finding] = [f for f in findings_for(project) if f.code == codes.UNKNOWN_EDITOR]
+    assert finding.file == "content/articles/2025-07-15-outlicensing-reality-check.md"
+    assert finding.line == 7
+    assert finding.path == "/editor"
+    assert "deng_yue" in finding.hint
+
+
+def test_unknown_fact_in_front_matter_and_body(project: Path) -> None:
+    path = project / "content/articles/2026-02-12-china-biopharma-in-figures.md"
+    text = path.read_text().replace("cn_pharma_market_2024", "cn_pharma_markt_2024")
+    path.write_text(text)
+    found = [f for f in findings_for(project) if f.code == codes.UNKNOWN_FACT]
+    assert {f.line for f in found} >= {14, 25}
+    assert all("cn_pharma_market_2024" in f.hint for f in found)
+
+
+def test_missing_required_field(project: Path) -> None:
+    path = project / "content/articles/2026-02-12-china-biopharma-in-figures.md"
+    path.write_text(path.read_text().replace("dateline: Hong Kong\n", ""))
+    [finding] = [f for f in findings_for(project) if f.code == codes.MISSING_FIELD]
+    assert finding.path == "/dateline"
+    assert "dateline" in finding.hint
+
+
+def test_misspelt_field_gets_a_suggestion(project: Path) -> None:
+    path = project / "content/facts/trade.yml"
+    path.write_text(
+        path.read_text().replace(
+            "    label: China pharmaceutical exports", "    lable: China pharmaceutical exports"
+        )
+    )
+    found = {f.code: f for f in findings_for(project)}
+    assert found[codes.UNKNOWN_FIELD].hint == "did you mean 'label'?"
+    assert found[codes.UNKNOWN_FIELD].line == 6
+    assert found[codes.MISSING_FIELD].path == "/facts/0/label"
+
+
+def test_malformed_yaml_is_located(project: Path) -> None:
+    write(project / "content/facts/broken.yml", "facts:\n  - id: x\n    label: a: b\n")
+    [finding] = [f for f in findings_for(project) if f.file == "content/facts/broken.yml"]
+    assert finding.code == codes.YAML_SYNTAX
+    assert finding.line == 3
+
+
+def test_telephone_written_as_number_must_be_quoted(project: Path) -> None:
+    path = project / "content/editors.yml"
+    path.write_text(path.read_text().replace('"+852 5288 1999"', "85252881999"))
+    [finding] = findings_for(project)
+    assert finding.code == codes.INVALID_VALUE
+    assert "quotes" in finding.hint
+
+
+def test_duplicate_fact_id(project: Path) -> None:
+    write(
+        project / "content/facts/zz-extra.yml",
+        """facts:
+  - id: cn_fic_share
+    kind: figure
+    label: Duplicate
+    value: 1
+    source: iqvia
+    as_of: 2025-01-01
+""",
+    )
+    [finding] = [f for f in findings_for(project) if f.code == codes.DUPLICATE_ID]
+    assert finding.file == "content/facts/zz-extra.yml" and finding.line == 2
+    assert "content/facts/innovation.yml" in finding.message
+
+
+def test_expired_fact_fails_the_article_using_it(project: Path) -> None:
+    path = project / "content/facts/trade.yml"
+    path.write_text(
+        path.read_text().replace(
+            "    source: cccmhpie\n", "    source: cccmhpie\n    expires: 2026-01-01\n"
+        )
+    )
+    found = [f for f in findings_for(project) if f.code == codes.EXPIRED]
+    assert [f.file for f in found] == [
+        "content/articles/2025-11-27-dengyuemed-single-export-desk.md"
+    ]
+
+
+def test_publication_time_without_zone_is_refused(project: Path) -> None:
+    path = project / "content/articles/2026-02-12-china-biopharma-in-figures.md"
+    path.write_text(path.read_text().replace("2026-02-12T09:30:00+08:00", "2026-02-12T09:30:00"))
+    [finding] = findings_for(project)
+    assert finding.path == "/date" and "time zone" in finding.message
+
+
+def test_duplicate_slug_case_insensitive(project: Path) -> None:
+    source = project / "content/articles/2026-02-12-china-biopharma-in-figures.md"
+    write(
+        project / "content/articles/copy.md",
+        source.read_text().replace('title: "From', 'title: "FROM'),
+    )
+    assert [f.code for f in findings_for(project)] == [codes.DUPLICATE_SLUG]

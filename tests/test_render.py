@@ -1,0 +1,122 @@
+"""Rendering: citations, sources, templates, overrides and the sandbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ARTICLE, TODAY, write
+from pressgen import Pressroom, codes
+
+RELEASE = "dengyuemed-opens-a-single-export-desk-for-chinese-innovative-medicines"
+UPDATE = "china-s-out-licensing-boom-meets-its-first-reality-check"
+
+
+def room_for(project: Path) -> Pressroom:
+    return Pressroom.from_path(project, today=TODAY)
+
+
+def test_press_release_follows_wire_conventions(project: Path) -> None:
+    md = room_for(project).render_article(RELEASE).markdown
+    assert md.startswith("**FOR IMMEDIATE RELEASE**")
+    assert "**HONG KONG, Nov. 27, 2025 —** DengYueMed" in md
+    assert "## About DengYueMed" in md
+    assert "— Deng Yue, Press Officer, DengYueMed" in md
+    assert md.rstrip().splitlines()[-2] == "\\#\\#\\#"
+    order = [md.index(h) for h in ("## About", "## Sources", "## Editor Details", "\\#\\#\\#")]
+    assert order == sorted(order)
+
+
+def test_every_cited_fact_is_in_the_numbered_sources(project: Path) -> None:
+    result = room_for(project).render_article(RELEASE)
+    cited = result.metadata["cited_facts"]
+    listed = [fact["id"] for c in result.citations for fact in c.facts]
+    assert sorted(cited) == sorted(listed) and len(cited) == 4
+    assert [c.number for c in result.citations] == [1, 2, 3, 4]
+    assert "1. **China Chamber of Commerce" in result.markdown
+
+
+def test_market_update_has_key_figures_from_cited_figures(project: Path) -> None:
+    md = room_for(project).render_article(UPDATE).markdown
+    table = md.split("## Key figures")[1].split("\n\n")[1]
+    assert (
+        "| Value of China's outbound innovative-drug licensing deals | over $45 billion |" in table
+    )
+    assert table.count("\n") == 13  # header, rule and 12 cited figures
+    assert "**What this means for buyers.**" in md  # company tie-in fragment
+
+
+def test_figures_are_formatted(project: Path) -> None:
+    md = room_for(project).render_article(RELEASE).markdown
+    assert "$91.17 billion in January–October 2025, up 3.5% year on year" in md
+    assert "US$1.25 billion upfront and up to US$6.2 billion in total" in md
+
+
+def test_project_template_overrides_package_default(project: Path) -> None:
+    write(
+        project / "templates/partials/editor-details.md.j2",
+        "## Contact\n\n{{ editor.name }} at {{ editor.email }}\n",
+    )
+    md = room_for(project).render_article(RELEASE).markdown
+    assert "## Contact\n\nDeng Yue at press@dengyuemed.com" in md
+    assert "## Editor Details" not in md
+
+
+def test_undefined_name_in_body_is_located(project: Path) -> None:
+    write(
+        project / "content/articles/typo.md",
+        ARTICLE.format(title="Typo") + "\nSee {{ fakt.cn_fic_share }}.\n",
+    )
+    [finding] = room_for(project).check()
+    assert finding.code == codes.UNDEFINED
+    assert (finding.file, finding.line) == ("content/articles/typo.md", 13)
+
+
+def test_template_syntax_error_is_located(project: Path) -> None:
+    write(
+        project / "content/articles/syntax.md",
+        ARTICLE.format(title="Syntax") + "\nBroken {{ fact.cn_fic_share \n",
+    )
+    [finding] = room_for(project).check()
+    assert finding.code == codes.TEMPLATE_SYNTAX
+    assert finding.file == "content/articles/syntax.md" and finding.line in (13, 14)
+
+
+def test_fact_cited_but_not_declared(project: Path) -> None:
+    write(
+        project / "content/articles/undeclared.md",
+        ARTICLE.format(title="Undeclared") + "\nAlso {{ fact.cn_fic_share }}.\n",
+    )
+    [finding] = room_for(project).check()
+    assert finding.code == codes.UNDECLARED_FACT and finding.line == 13
+
+
+def test_sandbox_refuses_escapes(project: Path) -> None:
+    for n, expr in enumerate(
+        ["''.__class__.__mro__", "fact.__class__", "'x' * 1000000000", "company.__init__"]
+    ):
+        write(
+            project / f"content/articles/evil{n}.md",
+            ARTICLE.format(title=f"Evil {n}") + f"\n{{{{ {expr} }}}}\n",
+        )
+    found = room_for(project).check()
+    assert len(found) == 4
+    assert {f.code for f in found} <= {codes.SANDBOX, codes.UNDEFINED}
+
+
+def test_fact_text_is_never_templated_or_raw_html(project: Path) -> None:
+    path = project / "content/facts/trade.yml"
+    path.write_text(
+        path.read_text().replace(
+            "label: China pharmaceutical exports",
+            'label: "Exports {{ 7 * 7 }} <script>alert(1)</script>"',
+        )
+    )
+    md = room_for(project).render_article(RELEASE).markdown
+    assert "Exports {{ 7 * 7 }} &lt;script&gt;" in md
+    assert "49" not in md and "<script>" not in md
+
+
+def test_rendering_writes_nothing(project: Path) -> None:
+    before = sorted(p.stat().st_mtime_ns for p in project.rglob("*"))
+    room_for(project).render_article(RELEASE)
+    assert sorted(p.stat().st_mtime_ns for p in project.rglob("*")) == before
