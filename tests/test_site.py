@@ -139,3 +139,50 @@ def test_pressgen_build_keeps_previous_site_when_build_fails(project: Path) -> N
     assert not result.ok
     assert marker.read_text() == "previous site"
     assert not list(project.glob(".site-*"))
+
+
+def test_serve_updates_the_page_when_a_fact_changes(project: Path) -> None:
+    """`pressgen serve` (mkdocs serve) re-renders after a fact file is edited."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pressgen.cli",
+            "serve",
+            "-p",
+            str(project),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/news/2025/11/{RELEASE}/"
+
+    def fetch_until(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if text in response.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert fetch_until("$91.17 billion")
+        facts = project / "content/facts/trade.yml"
+        facts.write_text(facts.read_text().replace("value: 91.17", "value: 92.5"))
+        assert fetch_until("$92.5 billion")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -208,3 +208,7 @@ def schema(kind: str) -> None:
         err.print(f"unknown type '{kind}'; choose one of: {', '.join(SCHEMA_TYPES)}")
         sys.exit(2)
     out.print(json.dumps(json_schema(kind), indent=2, ensure_ascii=False), markup=False)
+
+
+if __name__ == "__main__":  # python -m pressgen.cli
+    main()
