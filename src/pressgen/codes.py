@@ -4,6 +4,7 @@ PG1xx  reading files (encoding, front matter, YAML)
 PG2xx  fields of one object (missing, wrong type, bad value)
 PG3xx  rules across files (references, duplicates, expiry, provenance)
 PG4xx  templates and rendering
+PG5xx  content safety (scripts, dangerous links and attributes)
 PG9xx  building and publishing
 """
 
@@ -41,8 +42,14 @@ UNDECLARED_FACT = "PG307"
 UNUSED_FACT = "PG308"
 EXPIRED = "PG309"
 STALE_FIGURE = "PG310"
+DERIVED_MISMATCH = "PG311"
 EMPTY_SLUG = "PG312"
 MISSING_COMPANY = "PG313"
+UNKNOWN_TAG = "PG314"
+INVISIBLE_CHARACTER = "PG315"
+FORWARD_LOOKING = "PG316"
+UNSOURCED_NUMBER = "PG317"
+RISKY_CLAIM = "PG318"
 
 # Rendering
 UNDEFINED = "PG401"
@@ -51,6 +58,12 @@ SANDBOX = "PG403"
 TEMPLATE_NOT_FOUND = "PG404"
 OUTPUT_TOO_LARGE = "PG405"
 RENDER_FAILED = "PG406"
+RENDER_TIMEOUT = "PG407"
+
+# Content safety
+UNSAFE_HTML = "PG501"
+UNSAFE_LINK = "PG502"
+UNSAFE_ATTRIBUTE = "PG503"
 
 # Building
 BUILD_FAILED = "PG901"

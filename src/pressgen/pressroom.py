@@ -21,10 +21,21 @@ from pydantic import TypeAdapter
 from slugify import slugify
 
 from . import codes
-from .check import check_article, check_pressroom
+from .check import check_article, check_pressroom, check_rules, load_rule_sets
 from .findings import Finding, PressgenError
 from .load.project import RawContent, Record, raw_from_data, read_project
-from .model import Article, Company, Editor, Fact, FactBase, Fragment, Origin, Settings, Source
+from .model import (
+    Article,
+    Company,
+    Editor,
+    Fact,
+    FactBase,
+    Fragment,
+    Origin,
+    Settings,
+    Source,
+    Topic,
+)
 from .model.validate import build
 from .render.article import RenderedArticle, render_article
 from .render.environment import PressroomEnvironment, compile_text, make_environment
@@ -69,9 +80,18 @@ class Pressroom:
         self.sources: dict[str, Source] = self._many(Source, raw.sources, "source")
         self.facts: dict[str, FactBase] = self._many(_FACT_ADAPTER, raw.facts, "fact")
         self.fragments: dict[str, Fragment] = self._many(Fragment, raw.fragments, "fragment")
+        self.topics: dict[str, Topic] | None = None
+        if raw.topics is not None:
+            self.topics = {}
+            for record in raw.topics:
+                topic = self._validate(Topic, record)
+                if topic is not None:
+                    self.topics[topic.name.lower()] = topic
         self.articles: dict[str, Article] = {}
         for record in raw.articles:
             self._add_article(record)
+        self.rule_sets, rule_findings = load_rule_sets(self.settings.rule_sets, self.root)
+        self.findings.extend(rule_findings)
         self.today = today or dt.datetime.now(self.settings.zone).date()
         self.environment: PressroomEnvironment = make_environment(
             self.template_dirs, self.settings.locale
@@ -223,11 +243,19 @@ class Pressroom:
 
     # ----------------------------------------------------------------- API
     def check(self) -> list[Finding]:
-        """Every finding: loading, model, cross-file rules, and rendering each article."""
+        """Every finding: loading, model, cross-file rules, and each article rendered."""
         findings = list(self.findings)
         for slug, article in self.articles.items():
-            findings.extend(render_article(self, article, slug).findings)
+            findings.extend(self._checked_render(article, slug).findings)
         return _dedupe(findings)
+
+    def _checked_render(self, article: Article, slug: str) -> RenderedArticle:
+        """Render and apply every per-article rule: the one path for CLI, site and CMS."""
+        rendered = render_article(self, article, slug)
+        findings = check_article(self, article, self.today) + rendered.findings
+        findings += check_rules(self, article, rendered)
+        rendered.findings = _dedupe(findings)
+        return rendered
 
     def _article_from(
         self, article: dict[str, Any] | str | Article
@@ -264,29 +292,23 @@ class Pressroom:
 
     def validate_article(self, article: dict[str, Any] | str | Article) -> list[Finding]:
         """Findings for one article (errors and warnings); ``[]`` when it is fine."""
-        obj, slug, findings = self._article_from(article)
-        if obj is None:
-            return findings
-        findings.extend(check_article(self, obj, self.today))
-        findings.extend(render_article(self, obj, slug or "article").findings)
-        return _dedupe(findings)
+        return self.render_article(article).findings
 
     def render_article(self, article: dict[str, Any] | str | Article) -> RenderedArticle:
         """Render one article in memory: Markdown, HTML, metadata, citations, findings."""
         obj, slug, findings = self._article_from(article)
         if obj is None:
             return RenderedArticle(slug="", markdown="", metadata={}, findings=findings)
-        rendered = render_article(self, obj, slug or "article")
-        rendered.findings = _dedupe(
-            findings + check_article(self, obj, self.today) + rendered.findings
-        )
+        rendered = self._checked_render(obj, slug or "article")
+        rendered.findings = _dedupe(findings + rendered.findings)
         return rendered
 
     def render_all(
         self, *, drafts: bool = False, future: bool = False
     ) -> dict[str, RenderedArticle]:
+        """Every article to publish, rendered and checked, newest first."""
         return {
-            slug: render_article(self, article, slug)
+            slug: self._checked_render(article, slug)
             for slug, article in self.sorted_articles(drafts=drafts, future=future)
         }
 

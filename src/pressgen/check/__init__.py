@@ -1,5 +1,6 @@
 """Check: rules across files (references, uniqueness, expiry, provenance)."""
 
+from .compliance import check_rules, load_rule_sets
 from .rules import check_article, check_pressroom
 
-__all__ = ["check_article", "check_pressroom"]
+__all__ = ["check_article", "check_pressroom", "check_rules", "load_rule_sets"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .. import codes
 from ..findings import Finding, Severity
 from ..model import Article, Figure, fact_date
+from . import provenance, safety
 
 if TYPE_CHECKING:
     from ..pressroom import Pressroom
@@ -43,6 +44,20 @@ def check_article(room: Pressroom, article: Article, today: dt.date) -> list[Fin
                 hint=_suggest(article.editor, list(room.editors), "editors"),
             )
         )
+    if room.topics is not None:
+        for index, tag in enumerate(article.tags):
+            if tag.lower() not in room.topics:
+                findings.append(
+                    Finding(
+                        code=codes.UNKNOWN_TAG,
+                        file=origin.file,
+                        line=line("tags", index),
+                        path=f"{prefix}/tags/{index}",
+                        message=f"the tag '{tag}' is not in content/tags.yml",
+                        hint=_suggest(tag, [t.name for t in room.topics.values()], "tags")
+                        + "; or add the new topic to content/tags.yml",
+                    )
+                )
     for index, fact_id in enumerate(article.facts):
         fact = room.facts.get(fact_id)
         if fact is None and fact_id in room.broken["fact"]:
@@ -103,6 +118,8 @@ def check_article(room: Pressroom, article: Article, today: dt.date) -> list[Fin
                     hint="have the owner review the fragment and set a new 'expires_on' date",
                 )
             )
+    findings.extend(safety.scan(article.body, origin.file, origin.body_line))
+    findings.extend(provenance.check_unsourced_numbers(room, article))
     return findings
 
 
@@ -151,8 +168,10 @@ def check_pressroom(room: Pressroom, today: dt.date) -> list[Finding]:
                     hint=_suggest(fact.source, list(room.sources), "sources"),
                 )
             )
+    for fragment in room.fragments.values():
+        findings.extend(safety.scan(fragment.body, fragment.origin.file, fragment.origin.body_line))
+    findings.extend(provenance.check_derived_figures(room))
     for article in room.articles.values():
-        findings.extend(check_article(room, article, today))
         if article.tie_in and article.tie_in not in room.fragments:
             findings.append(
                 Finding(

@@ -18,6 +18,20 @@ from ..findings import Finding, json_pointer
 from .yamlsafe import LineMap, YamlProblem, parse_yaml, problem_to_finding
 
 MAX_FILE_BYTES = 1_000_000
+DATE_FIELDS = frozenset(
+    {
+        "date",
+        "as_of",
+        "expires",
+        "expires_on",
+        "approved_on",
+        "published",
+        "start",
+        "end",
+        "embargo",
+        "updated",
+    }
+)
 _OPENING = re.compile(r"^---[ \t]*$")
 _SPLITTER = YAMLHandler()
 
@@ -45,6 +59,7 @@ class Document:
             probe = probe[:-1]
 
     def quoted_date_findings(self) -> list[Finding]:
+        """Dates written in quotes in date fields are read as text: say so."""
         return [
             Finding(
                 code=codes.BAD_DATE_VALUE,
@@ -55,6 +70,7 @@ class Document:
                 hint="remove the quotes around the date",
             )
             for path in self.quoted_dates
+            if path and path[-1] in DATE_FIELDS
         ]
 
 

@@ -11,7 +11,7 @@ from ..findings import Finding
 from .documents import Document, read_document
 
 CONTENT_DIR = "content"
-DATA_FILES = ("company.yml", "editors.yml", "sources.yml", "settings.yml")
+DATA_FILES = ("company.yml", "editors.yml", "sources.yml", "settings.yml", "tags.yml")
 FACTS_DIR = "facts"
 FRAGMENTS_DIR = "fragments"
 ARTICLES_DIR = "articles"
@@ -43,6 +43,7 @@ class RawContent:
     facts: list[Record] = field(default_factory=list)
     fragments: list[Record] = field(default_factory=list)
     articles: list[Record] = field(default_factory=list)
+    topics: list[Record] | None = None  # None: no tags.yml, tags are free
     findings: list[Finding] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
@@ -131,6 +132,8 @@ def read_project(root: Path) -> RawContent:
             raw.company = Record(document.data, document.file, (), document)
         elif name == "settings.yml":
             raw.settings = Record(document.data, document.file, (), document)
+        elif name == "tags.yml":
+            raw.topics = _list_in(document, "tags", raw.findings)
         elif name == "editors.yml":
             raw.editors.extend(_list_in(document, "editors", raw.findings))
         else:
@@ -167,7 +170,7 @@ def raw_from_data(data: dict[str, Any]) -> RawContent:
             )
         )
         return raw
-    known = {"settings", "company", "editors", "sources", "facts", "fragments", "articles"}
+    known = {"settings", "company", "editors", "sources", "facts", "fragments", "articles", "tags"}
     for key in sorted(set(data) - known):
         raw.findings.append(
             Finding(
@@ -181,6 +184,8 @@ def raw_from_data(data: dict[str, Any]) -> RawContent:
         raw.settings = Record(data["settings"], None, ("settings",))
     if data.get("company") is not None:
         raw.company = Record(data["company"], None, ("company",))
+    if isinstance(data.get("tags"), list):
+        raw.topics = [Record(item, None, ("tags", i)) for i, item in enumerate(data["tags"])]
     for key in ("editors", "sources", "facts", "fragments", "articles"):
         items = data.get(key) or []
         if not isinstance(items, list):

@@ -1,8 +1,19 @@
 """Model: one typed definition of each kind of content, also the source of the JSON Schema."""
 
 from .base import Money, Origin, period_bounds
-from .documents import Article, Fragment
-from .facts import FACT_KINDS, Change, Deal, Event, Fact, FactBase, Figure, Quote, fact_date
+from .documents import Article, Fragment, Topic
+from .facts import (
+    FACT_KINDS,
+    Change,
+    Deal,
+    Derivation,
+    Event,
+    Fact,
+    FactBase,
+    Figure,
+    Quote,
+    fact_date,
+)
 from .people import Company, Editor, Source
 from .settings import Settings
 
@@ -12,6 +23,7 @@ __all__ = [
     "Change",
     "Company",
     "Deal",
+    "Derivation",
     "Editor",
     "Event",
     "Fact",

@@ -19,8 +19,10 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    Strict,
     StringConstraints,
 )
+from pydantic_core import PydanticCustomError
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +60,38 @@ Id = Annotated[
     ),
 ]
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+# Characters a reader cannot see but that change what text says or how it is shown:
+# zero-width characters, bidirectional overrides and isolates, soft hyphen, BOM.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
+
+
+def find_invisible(text: str) -> str | None:
+    """The first invisible or control character of ``text``, described, or None."""
+    match = _INVISIBLE.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    return f"U+{ord(char):04X} at position {match.start() + 1}"
+
+
+def _visible_only(value: str) -> str:
+    found = find_invisible(value)
+    if found:
+        raise PydanticCustomError(
+            "invisible_character",
+            "contains an invisible or direction-changing character ({where})",
+            {"where": found},
+        )
+    return value
+
+
+Visible = AfterValidator(_visible_only)
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), Visible]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300), Visible]
+Body = Annotated[str, StringConstraints(max_length=500_000), Visible]
 
 
 def _check_http_url(value: str) -> str:
@@ -102,7 +134,25 @@ CurrencyCode = Annotated[
     Field(description="ISO 4217 currency code, e.g. USD, HKD, CNY.", examples=["USD"]),
 ]
 
-FiniteDecimal = Annotated[Decimal, Field(allow_inf_nan=False)]
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
+
+
+def _unambiguous_number(value: Any) -> Any:
+    """Numbers written as text must look like numbers: '01234' and '10:00' are refused."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("number_type", "must be a number, not true/false")
+    if isinstance(value, str) and not _PLAIN_NUMBER.match(value.strip()):
+        raise PydanticCustomError(
+            "ambiguous_number",
+            "must be a plain number such as 91.17; {value!r} is not (leading zeros, "
+            "times like 10:00 and thousands separators are not numbers)",
+            {"value": value},
+        )
+    return value
+
+
+FiniteDecimal = Annotated[Decimal, BeforeValidator(_unambiguous_number), Field(allow_inf_nan=False)]
+StrictFlag = Annotated[bool, Strict()]
 
 
 Qualifier = Literal[

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema, field_validator
 
-from .base import ContentModel, Date, Id, ShortText, Text
+from .base import Body, ContentModel, Date, Id, ShortText, StrictFlag, Text
 
 
 def _check_moment(value: object) -> dt.date | dt.datetime:
@@ -53,6 +53,13 @@ Tag = Annotated[
 ]
 
 
+class Topic(ContentModel):
+    """A topic in content/tags.yml. When that file exists, articles may use only its tags."""
+
+    name: Tag
+    description: Text | None = None
+
+
 class Fragment(ContentModel):
     """A reusable piece of Markdown: the boilerplate, a disclaimer, a standard paragraph."""
 
@@ -61,7 +68,7 @@ class Fragment(ContentModel):
     owner: ShortText | None = Field(None, description="Who is responsible for the wording.")
     approved_on: Date | None = None
     expires_on: Date | None = Field(None, description="After this date it must be reviewed.")
-    body: str = Field("", description="The Markdown text (the part after the front matter).")
+    body: Body = Field("", description="The Markdown text (the part after the front matter).")
 
 
 class Article(ContentModel):
@@ -78,14 +85,22 @@ class Article(ContentModel):
     dateline: ShortText = Field(description="The city the news comes from.", examples=["Hong Kong"])
     editor: Id = Field(description="The id of the editor (in editors.yml) to contact.")
     tags: list[Tag] = Field(default_factory=list)
-    summary: Text = Field(description="One or two sentences for the news index and search engines.")
+    summary: Text = Field(
+        description="One or two sentences for the news index and search engines; may cite "
+        "facts like the body, e.g. {{ fact.cn_exports_2025 }}."
+    )
     facts: list[Id] = Field(default_factory=list, description="The ids of the facts it cites.")
     slug: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")] | None = Field(
         None, description="The last part of the page address; made from the title if left out."
     )
     tie_in: Id | None = Field(None, description="Company paragraph; defaults to the company's.")
-    draft: bool = False
-    body: str = Field("", description="The Markdown text (the part after the front matter).")
+    audience: Literal["public", "professional"] = Field(
+        "public",
+        description="Who may read it: 'public' articles are checked against the rule sets "
+        "for public medical advertising; 'professional' ones address healthcare professionals.",
+    )
+    draft: StrictFlag = False
+    body: Body = Field("", description="The Markdown text (the part after the front matter).")
 
     @field_validator("tags")
     @classmethod

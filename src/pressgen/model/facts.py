@@ -33,6 +33,23 @@ class Change(ContentModel):
     )
 
 
+class Derivation(ContentModel):
+    """How a figure follows from other figures, so that pressgen can check the arithmetic.
+
+    ``share`` is inputs[0] / inputs[1] x 100 (25 of 62 deals → 40.3 percent);
+    ``ratio`` is inputs[0] / inputs[1]; ``sum`` adds all inputs; ``difference``
+    is inputs[0] - inputs[1].
+    """
+
+    operation: Literal["share", "ratio", "sum", "difference"]
+    inputs: list[Id] = Field(min_length=2, description="The ids of the input figures.")
+    rounding: FiniteDecimal | None = Field(
+        None,
+        description="How far the written value may be from the computed one, e.g. 5 for "
+        "'around 40%'. Default: half a unit of the last digit written.",
+    )
+
+
 class FactBase(ContentModel):
     id: Id
     source: Id = Field(description="The id of the source (in sources.yml) that published it.")
@@ -63,6 +80,9 @@ class Figure(FactBase):
     change: Change | None = None
     qualifier: Qualifier | None = Field(
         None, description="A word printed before the number: over, nearly, around, ..."
+    )
+    derived: Derivation | None = Field(
+        None, description="For a figure computed from other figures: how, so it is checked."
     )
 
     @model_validator(mode="after")

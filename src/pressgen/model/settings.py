@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -22,6 +23,23 @@ class Settings(ContentModel):
     )
     default_dateline: str = Field(
         "Hong Kong", description="The dateline city that 'pressgen new' writes into new articles."
+    )
+    provenance: Literal["strict", "off"] = Field(
+        "strict",
+        description="'strict': a number typed by hand in an article (not a cited fact) is an "
+        "error; years, dates, ordinals and provenance_allow are exempt.",
+    )
+    provenance_allow: list[str] = Field(
+        default_factory=list,
+        description="Phrases with digits that need no source, e.g. 'Phase 3', '24/7'.",
+    )
+    rule_sets: list[str] = Field(
+        default_factory=lambda: ["hk-public"],
+        description="Rule sets that flag risky phrases (files in content/rules/ or shipped "
+        "with pressgen, such as hk-public).",
+    )
+    render_timeout_s: float = Field(
+        2.0, gt=0, le=60, description="Longest time one article may take to render."
     )
     home_latest: int = Field(5, ge=0, le=50, description="Articles listed on the home page.")
 

@@ -20,6 +20,24 @@ def _friendly(error: dict[str, Any], field: str) -> tuple[str, str, str]:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     given = error.get("input")
+    if kind == "invisible_character":
+        return (
+            codes.INVISIBLE_CHARACTER,
+            f"'{field}' {error['msg']}",
+            "retype the text, or paste it as plain text: it may reverse or hide words",
+        )
+    if kind == "ambiguous_number":
+        return (
+            codes.INVALID_VALUE,
+            f"'{field}' {error['msg']}",
+            "write the number without quotes, leading zeros or separators, e.g. 1234",
+        )
+    if kind in {"bool_type", "bool_parsing"}:
+        return (
+            codes.INVALID_VALUE,
+            f"'{field}' must be true or false, not {given!r}",
+            f"write {field}: true or {field}: false",
+        )
     if kind == "missing":
         return codes.MISSING_FIELD, f"the field '{field}' is missing", f"add a line '{field}: ...'"
     if kind == "extra_forbidden":

@@ -77,7 +77,7 @@ def build_pages(
         article = room.articles[slug]
         return {
             "title": article.title,
-            "summary": article.summary,
+            "summary": rendered[slug].metadata["description"],
             "kind": KIND_LABELS[article.type],
             "published": format_long_date(article.date, room.settings.locale),
             "link": _link(from_src, article_src(room, slug)),
@@ -123,6 +123,9 @@ def build_pages(
                         "tag.md.j2",
                         {
                             "tag_name": tag,
+                            "tag_description": room.topics[tag.lower()].description
+                            if room.topics and tag.lower() in room.topics
+                            else None,
                             "items": [item(s, src) for s in chunk],
                             "tags_link": _link(src, "tags/index.md"),
                             **_pager(src, number, len(tag_chunks), lambda n, t=tag: tag_src(t, n)),

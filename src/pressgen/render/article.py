@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -13,9 +14,10 @@ from ..findings import Finding
 from ..model import Article, Figure, Fragment, fact_date
 from . import formatting as fmt
 from .citations import CitationLog, CitationProblem, FactLookup, view_of
-from .environment import render_limited
+from .environment import LoopBudget, render_limited
 from .errors import SourceName, finding_from_exception
 from .html import markdown_to_html
+from .watchdog import WATCHDOG
 
 if TYPE_CHECKING:
     from ..pressroom import Pressroom
@@ -52,6 +54,7 @@ class RenderedArticle:
     metadata: dict[str, Any]
     citations: list[Citation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -70,6 +73,8 @@ class FragmentLookup:
         self._renderer, self._depth = renderer, depth
 
     def __getattr__(self, fragment_id: str) -> str:
+        if fragment_id.startswith("_"):
+            raise AttributeError(fragment_id)
         return self._renderer.fragment(fragment_id, self._depth + 1)
 
     __getitem__ = __getattr__
@@ -79,12 +84,18 @@ class FragmentLookup:
 
 
 class _ArticleRenderer:
+    """One render of one article; holds what that render cited and included."""
+
     def __init__(self, room: Pressroom, article: Article, slug: str):
         self.room, self.article, self.slug = room, article, slug
         self.locale = room.settings.locale
         self.file = article.origin.file or f"article {slug}"
         self.log = CitationLog(declared=frozenset(article.facts))
         self.names: dict[str, SourceName] = {}
+        self.used_fragments: list[str] = []
+        self.loop_budget = LoopBudget()
+        self.summary = article.summary
+        self.body = ""
 
     def _context(self, depth: int = 0) -> dict[str, Any]:
         return {
@@ -92,6 +103,7 @@ class _ArticleRenderer:
             "fragment": FragmentLookup(self, depth),
             "company": self.room.company,
             "article": self.article,
+            "range": self.loop_budget,
         }
 
     def _render_text(self, source: str, name: str, origin: SourceName, depth: int) -> str:
@@ -119,74 +131,76 @@ class _ArticleRenderer:
                     hint="a fragment must not include itself",
                 )
             )
-        name = f"fragment:{fragment_id}"
-        first = fragment.origin.body_line
+        self.used_fragments.append(fragment_id)
         return self._render_text(
-            fragment.body, name, SourceName(fragment.origin.file or name, first), depth
+            fragment.body,
+            f"fragment:{fragment_id}",
+            SourceName(fragment.origin.file or fragment_id, fragment.origin.body_line),
+            depth,
         )
 
     def render(self) -> RenderedArticle:
         article, room = self.article, self.room
-        body_first = article.origin.body_line
-        default = SourceName(self.file, body_first)
-        findings: list[Finding] = []
         if article.editor not in room.editors or room.company is None:
             # Reported by the checks (unknown editor / missing company); nothing to render.
             return RenderedArticle(self.slug, "", self.metadata([]), [], [])
+        default = SourceName(self.file, article.origin.body_line)
         try:
-            body = self._render_text(article.body, f"article:{self.slug}", default, 0)
-            company = room.company
-            about = self.fragment(company.boilerplate, 1) if company else ""
-            tie_in_id = article.tie_in or (company.tie_in if company else None)
-            tie_in = (
-                self.fragment(tie_in_id, 1)
-                if tie_in_id and (article.type == "market-update" or article.tie_in)
-                else ""
-            )
-            citations = self._citations()
-            page = room.environment.get_template(f"{article.type}.md.j2")
-            self.names[page.filename or page.name or ""] = SourceName(
-                room.display_template(page.filename or page.name or ""), 1
-            )
-            markdown = (
-                render_limited(
-                    page,
-                    {
-                        **self._context(),
-                        "body": body,
-                        "about": about,
-                        "tie_in": tie_in,
-                        "editor": room.editors.get(article.editor),
-                        "citations": citations,
-                        "key_figures": [
-                            view_of(f, room, self.locale)
-                            for f in self.log.cited.values()
-                            if isinstance(f, Figure)
-                        ],
-                        "dateline": fmt.format_dateline(
-                            article.dateline, article.date, self.locale
-                        ),
-                        "published": fmt.format_long_date(article.date, self.locale),
-                        "settings": room.settings,
-                    },
-                ).strip()
-                + "\n"
-            )
+            with WATCHDOG.limit(room.settings.render_timeout_s):
+                markdown = self._render_page(default)
         except Exception as exc:  # every failure becomes a located finding
-            findings.append(
-                self._locate(
-                    finding_from_exception(exc, self.names, default, room.display_template)
-                )
-            )
-            return RenderedArticle(
-                self.slug,
-                "",
-                self.metadata([]),
-                [],
-                findings + [self._locate(f) for f in self.log.findings],
-            )
-        findings.extend(self._locate(f) for f in self.log.findings)
-        return RenderedArticle(self.slug, markdown, self.metadata(citations), citations, findings)
+            finding = finding_from_exception(exc, self.names, default, room.display_template)
+            findings = [self._locate(finding), *(self._locate(f) for f in self.log.findings)]
+            return RenderedArticle(self.slug, "", self.metadata([]), [], findings)
+        citations = self._citations()
+        return RenderedArticle(
+            self.slug,
+            markdown,
+            self.metadata(citations),
+            citations,
+            [self._locate(f) for f in self.log.findings],
+        )
+
+    def _render_page(self, default: SourceName) -> str:
+        article, room = self.article, self.room
+        company = room.company
+        assert company is not None
+        summary_line = room.line_of(article, ("summary",)) or 1
+        self.summary = self._render_text(
+            article.summary, f"summary:{self.slug}", SourceName(self.file, summary_line), 0
+        )
+        self.body = self._render_text(article.body, f"article:{self.slug}", default, 0)
+        about = self.fragment(company.boilerplate, 1)
+        tie_in_id = article.tie_in or company.tie_in
+        wants_tie_in = article.type == "market-update" or article.tie_in
+        tie_in = self.fragment(tie_in_id, 1) if tie_in_id and wants_tie_in else ""
+        page = room.environment.get_template(f"{article.type}.md.j2")
+        self.names[page.filename or page.name or ""] = SourceName(
+            room.display_template(page.filename or page.name or ""), 1
+        )
+        return (
+            render_limited(
+                page,
+                {
+                    **self._context(),
+                    "body": self.body,
+                    "summary": self.summary,
+                    "about": about,
+                    "tie_in": tie_in,
+                    "editor": room.editors[article.editor],
+                    "citations": self._citations(),
+                    "key_figures": [
+                        view_of(f, room, self.locale)
+                        for f in self.log.cited.values()
+                        if isinstance(f, Figure)
+                    ],
+                    "dateline": fmt.format_dateline(article.dateline, article.date, self.locale),
+                    "published": fmt.format_long_date(article.date, self.locale),
+                    "settings": room.settings,
+                },
+            ).strip()
+            + "\n"
+        )
 
     def _locate(self, finding: Finding) -> Finding:
         """Give a line to findings about a fact or fragment id by finding it in the body."""
@@ -199,7 +213,7 @@ class _ArticleRenderer:
         if index < 0:
             return finding
         line = self.article.body.count("\n", 0, index) + self.article.origin.body_line
-        return Finding(**{**finding.to_dict(), "severity": finding.severity, "line": line})
+        return dataclasses.replace(finding, line=line)
 
     def _citations(self) -> list[Citation]:
         out = []
@@ -234,16 +248,29 @@ class _ArticleRenderer:
             "type": a.type,
             "title": a.title,
             "subtitle": a.subtitle,
-            "description": a.summary,
+            "description": self.summary,
             "date": published.isoformat(),
             "dateline": a.dateline,
             "editor": editor.name if editor else a.editor,
             "tags": list(a.tags),
+            "audience": a.audience,
             "facts": list(a.facts),
             "cited_facts": list(self.log.cited),
+            "fragments": list(dict.fromkeys(self.used_fragments)),
             "url": self.room.article_url(a, self.slug),
             "draft": a.draft,
             "sources": [c.source for c in citations],
+        }
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """The reader-visible texts of the article, after citation (for compliance rules)."""
+        a = self.article
+        return {
+            "title": a.title,
+            "subtitle": a.subtitle or "",
+            "summary": self.summary,
+            "body": self.body,
         }
 
 
@@ -257,7 +284,11 @@ def _fact_label(fact: Any, room: Pressroom, locale: str) -> str:
 
 
 def render_article(room: Pressroom, article: Article, slug: str) -> RenderedArticle:
-    return _ArticleRenderer(room, article, slug).render()
+    """Render one article; the result carries the texts the compliance rules read."""
+    renderer = _ArticleRenderer(room, article, slug)
+    result = renderer.render()
+    result.texts = renderer.texts
+    return result
 
 
 def today_in(zone: dt.tzinfo) -> dt.date:

@@ -29,8 +29,12 @@ class CitationProblem(Exception):
         self.finding = finding
 
 
+_MARKUP = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;"})
+
+
 def _esc(text: object) -> str:
-    return html.escape(str(text), quote=False)
+    """Fact text is data: no HTML, no Markdown links or code spans can come out of it."""
+    return html.escape(str(text), quote=False).translate(_MARKUP)
 
 
 @dataclass

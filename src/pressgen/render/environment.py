@@ -1,59 +1,137 @@
-"""The Jinja environment of a press room: sandboxed, strict, with overridable templates.
+"""The Jinja environment of a press room: sandboxed, strict, bounded, overridable.
 
 One environment per press room (never module-global): a CMS can hold several
 press rooms in one process. Templates in the project's ``templates/`` folder
 override the defaults shipped in the package, file by file, like Material's
-``custom_dir``.
+``custom_dir``. Everything a template could use to exhaust memory is bounded
+here; time is bounded by :mod:`pressgen.render.watchdog`.
 """
 
 from __future__ import annotations
 
+import functools
 import operator
+import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    ChoiceLoader,
-    FileSystemLoader,
-    PackageLoader,
-    StrictUndefined,
-    Template,
-)
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
+from jinja2.nodes import Concat
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import formatting as fmt
 
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SEQUENCE = 100_000
+MAX_LOOP_ITEMS = 100_000
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{5,}|\{[^}]*:[^}]*\d{5,}")
+_BINOPS = {"*": operator.mul, "**": operator.pow, "+": operator.add, "%": operator.mod}
+
+
+class OutputLimitError(SecurityError):
+    """A template tried to produce more text, or loop more, than a page ever needs."""
+
+
+def _too_long(size: int) -> None:
+    if size > MAX_OUTPUT_CHARS:
+        raise OutputLimitError(f"the text would be longer than {MAX_OUTPUT_CHARS:,} characters")
+
+
+def _refuse_wide_format(text: object) -> None:
+    if isinstance(text, str) and _WIDE_FORMAT.search(text):
+        raise OutputLimitError("a format width this large is not allowed")
+
+
+class _GuardedCodeGenerator(CodeGenerator):
+    """Compile ``a ~ b`` through the environment so that its size can be bounded."""
+
+    def visit_Concat(self, node: Concat, frame: Frame) -> None:
+        self.write("environment.guarded_concat((")
+        for argument in node.nodes:
+            self.visit(argument, frame)
+            self.write(", ")
+        self.write("))")
 
 
 class PressroomEnvironment(ImmutableSandboxedEnvironment):
-    """Sandboxed and immutable; arithmetic that could blow up memory is bounded."""
+    """Sandboxed and immutable; anything that could blow up memory is bounded."""
 
-    intercepted_binops = frozenset({"*", "**", "+"})
+    code_generator_class = _GuardedCodeGenerator
+    intercepted_binops = frozenset(_BINOPS)
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         if operator_name == "**" and isinstance(right, int) and abs(right) > 64:
-            raise SecurityError("exponent too large in a template")
+            raise OutputLimitError("exponent too large in a template")
         if operator_name == "*":
             for seq, count in ((left, right), (right, left)):
                 if (
                     isinstance(seq, str | list | tuple)
                     and isinstance(count, int)
-                    and (len(seq) * count > MAX_SEQUENCE)
+                    and len(seq) * count > MAX_SEQUENCE
                 ):
-                    raise SecurityError("a repeated string or list would be too long")
+                    raise OutputLimitError("a repeated string or list would be too long")
         if (
             operator_name == "+"
             and isinstance(left, str | list | tuple)
             and isinstance(right, type(left))
-            and len(left) + len(right) > MAX_OUTPUT_CHARS
         ):
-            raise SecurityError("a joined string would be too long")
-        return {"*": operator.mul, "**": operator.pow, "+": operator.add}[operator_name](
-            left, right
-        )
+            _too_long(len(left) + len(right))
+        if operator_name == "%":
+            _refuse_wide_format(left)
+        return _BINOPS[operator_name](left, right)
+
+    def guarded_concat(self, parts: tuple[Any, ...]) -> str:
+        texts = [str(part) for part in parts]
+        _too_long(sum(map(len, texts)))
+        return "".join(texts)
+
+    def format_string(self, s: str, args: Any, kwargs: Any, format_func: Any = None) -> str:
+        _refuse_wide_format(s)
+        return super().format_string(s, args, kwargs, format_func)
+
+
+def _guard_filter(name: str, function: Any) -> Any:
+    """Refuse huge numeric arguments and oversized results, for any filter."""
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if (
+                isinstance(value, int)
+                and not isinstance(value, bool)
+                and (abs(value) > MAX_SEQUENCE)
+            ):
+                raise OutputLimitError(f"the number {value} is too large for |{name}")
+        if name == "format":
+            _refuse_wide_format(next((a for a in args if isinstance(a, str)), None))
+        if name == "replace":
+            texts = [str(a) for a in args if isinstance(a, str)][-3:]
+            if len(texts) == 3:
+                text, old, new = texts
+                extra = text.count(old) * (len(new) - len(old)) if old else len(text) * len(new)
+                _too_long(len(text) + extra)
+        result = function(*args, **kwargs)
+        if isinstance(result, str):
+            _too_long(len(result))
+        return result
+
+    return guarded
+
+
+class LoopBudget:
+    """``range()`` for one render: at most :data:`MAX_LOOP_ITEMS` items in all."""
+
+    def __init__(self) -> None:
+        self.left = MAX_LOOP_ITEMS
+
+    def __call__(self, *args: int) -> range:
+        items = range(*args)
+        self.left -= len(items)
+        if self.left < 0:
+            raise OutputLimitError(f"loops may run at most {MAX_LOOP_ITEMS:,} times per page")
+        return items
 
 
 def make_environment(template_dirs: list[Path], locale: str) -> PressroomEnvironment:
@@ -69,6 +147,7 @@ def make_environment(template_dirs: list[Path], locale: str) -> PressroomEnviron
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.globals.pop("lipsum", None)  # lipsum(n) can produce any amount of text
     env.filters.update(
         ap_date=lambda value: fmt.format_ap_date(value, locale),
         long_date=lambda value: fmt.format_long_date(value, locale),
@@ -82,6 +161,7 @@ def make_environment(template_dirs: list[Path], locale: str) -> PressroomEnviron
         ),
         number=lambda value, scale=None: fmt.format_amount(value, scale, locale),
     )
+    env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     return env
 
 
@@ -98,6 +178,6 @@ def render_limited(template: Template, context: dict[str, Any]) -> str:
     for chunk in template.generate(context):
         size += len(chunk)
         if size > MAX_OUTPUT_CHARS:
-            raise SecurityError(f"the output is larger than {MAX_OUTPUT_CHARS:,} characters")
+            raise OutputLimitError(f"the output is larger than {MAX_OUTPUT_CHARS:,} characters")
         parts.append(chunk)
     return "".join(parts)

@@ -12,6 +12,8 @@ from jinja2.exceptions import SecurityError
 from .. import codes
 from ..findings import Finding
 from .citations import CitationProblem
+from .environment import OutputLimitError
+from .watchdog import RenderTimeout
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,14 @@ def finding_from_exception(
             hint="check that every '{{' has its '}}' and every '{%' its '%}'",
         )
     src, line = (where[0], where[1] + where[0].first_line - 1) if where else (default, None)
+    if isinstance(exc, UndefinedError) and "unsafe" in str(exc):
+        return Finding(
+            code=codes.SANDBOX,
+            file=src.file,
+            line=line,
+            message=f"not allowed in a template: {exc}",
+            hint="templates may only format content; remove this expression",
+        )
     for kind, code, describe, hint in _RUNTIME_ERRORS:
         if isinstance(exc, kind):
             return Finding(code=code, file=src.file, line=line, message=describe(exc), hint=hint)
@@ -65,6 +75,30 @@ def finding_from_exception(
 
 # Runtime exceptions in the order they are tried: (type, code, message, hint).
 _RUNTIME_ERRORS: list[tuple[type[Exception], str, Callable[[Exception], str], str]] = [
+    (
+        OutputLimitError,
+        codes.OUTPUT_TOO_LARGE,
+        lambda e: f"too much output: {e}",
+        "look for a loop or repetition that runs away",
+    ),
+    (
+        RenderTimeout,
+        codes.RENDER_TIMEOUT,
+        lambda e: "rendering took longer than the time limit (render_timeout_s in settings.yml)",
+        "look for loops inside loops; a page should render in milliseconds",
+    ),
+    (
+        OverflowError,
+        codes.OUTPUT_TOO_LARGE,
+        lambda e: f"a number or range is too large: {e}",
+        "use smaller numbers",
+    ),
+    (
+        RecursionError,
+        codes.RENDER_FAILED,
+        lambda e: "templates or fragments call each other without end",
+        "check that no macro or fragment includes itself",
+    ),
     (
         UndefinedError,
         codes.UNDEFINED,

@@ -1,0 +1,181 @@
+"""Provenance: every number a reader sees comes from a cited fact.
+
+Two rules: numbers typed by hand into an article (strict mode), and derived
+figures whose arithmetic does not agree with their inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from .. import codes
+from ..findings import Finding
+from ..model import Article, Figure
+
+if TYPE_CHECKING:
+    from ..pressroom import Pressroom
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_NOT_PROSE = re.compile(
+    r"`[^`\n]*`"  # inline code
+    r"|\]\([^)]*\)"  # link targets
+    r"|^\s{0,3}\[[^\]]+\]:.*$"  # reference definitions
+    r"|<[^>\n]*>"  # HTML tags and autolinks
+    r"|\{[:#.][^}\n]*\}"  # attribute lists
+    r"|^\s*(?:\d+[.)]|[-*+])\s",  # list markers
+    re.MULTILINE,
+)
+_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
+_MONTHS = (
+    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
+    "september|oct|october|nov|november|dec|december"
+)
+_DATE_NEAR = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s+$)", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s+(?:{_MONTHS})\b", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}:\d{2}")
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Replace with spaces, keeping newlines so that lines still count right."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def hand_typed_numbers(text: str, allow: list[str]) -> list[tuple[int, str]]:
+    """(offset, number) for each figure typed by hand in ``text``."""
+    text = _JINJA.sub(_blank, text)
+    for phrase in allow:
+        text = re.sub(re.escape(phrase), _blank, text, flags=re.IGNORECASE)
+    text = _NOT_PROSE.sub(_blank, text)
+    text = _ISO_DATE.sub(_blank, text)
+    found = []
+    for match in _NUMBER.finditer(text):
+        start, end, number = match.start(), match.end(), match.group()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before.isalpha() or after.isalpha():  # SSGJ707, 3SBio, 5th, 1st
+            continue
+        if before == "-" and start >= 2 and text[start - 2].isalnum():  # PD-1, COVID-19
+            continue
+        if re.fullmatch(r"(19|20|21)\d\d", number) and after not in "%":  # a year
+            continue
+        if _DATE_NEAR.search(text[max(0, start - 12) : start]) or _DATE_AFTER.match(text[end:]):
+            continue  # a day of a month: July 15, 15 July
+        found.append((start, number))
+    return found
+
+
+def check_unsourced_numbers(room: Pressroom, article: Article) -> list[Finding]:
+    if room.settings.provenance != "strict":
+        return []
+    allow = room.settings.provenance_allow
+    findings = []
+    fields = [("title",), ("subtitle",), ("summary",)]
+    for (field,) in fields:
+        value = getattr(article, field) or ""
+        for _, number in hand_typed_numbers(value, allow):
+            findings.append(_finding(article, room.line_of(article, (field,)), f"/{field}", number))
+    body = article.body
+    for offset, number in hand_typed_numbers(body, allow):
+        line = article.origin.body_line + body.count("\n", 0, offset)
+        findings.append(_finding(article, line, "/body", number))
+    return findings
+
+
+def _finding(article: Article, line: int | None, path: str, number: str) -> Finding:
+    return Finding(
+        code=codes.UNSOURCED_NUMBER,
+        file=article.origin.file,
+        line=line,
+        path=path,
+        message=f"the number {number} is typed by hand, so no source backs it",
+        hint="put it in a fact with its source and cite it as {{ fact.ID }}, or, if it is "
+        "not a figure, add the phrase to provenance_allow in content/settings.yml",
+    )
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def check_derived_figures(room: Pressroom) -> list[Finding]:
+    """A derived figure must agree with its inputs within its rounding."""
+    findings = []
+    for fact in room.facts.values():
+        if not isinstance(fact, Figure) or fact.derived is None:
+            continue
+        derived = fact.derived
+        pointer = "/" + "/".join(map(str, (*fact.origin.pointer, "derived")))
+        line = room.line_of(fact, ("derived",))
+        inputs = []
+        for input_id in derived.inputs:
+            source = room.facts.get(input_id)
+            if not isinstance(source, Figure):
+                findings.append(
+                    Finding(
+                        code=codes.UNKNOWN_FACT,
+                        file=fact.origin.file,
+                        line=line,
+                        path=pointer,
+                        message=f"the input '{input_id}' of '{fact.id}' is not a figure",
+                        hint="list the ids of the figures this one is computed from",
+                    )
+                )
+                break
+            inputs.append(source.total)
+        else:
+            computed = _compute(derived.operation, inputs)
+            if computed is None:
+                findings.append(
+                    Finding(
+                        code=codes.DERIVED_MISMATCH,
+                        file=fact.origin.file,
+                        line=line,
+                        path=pointer,
+                        message=f"'{fact.id}' divides by a figure that is zero",
+                        hint="",
+                    )
+                )
+                continue
+            written = fact.value if derived.operation in {"share", "ratio"} else fact.total
+            scale = (
+                1
+                if derived.operation in {"share", "ratio"}
+                else fact.total / fact.value
+                if fact.value
+                else 1
+            )
+            tolerance = (
+                derived.rounding
+                if derived.rounding is not None
+                else (Decimal(5) / Decimal(10) ** (_decimals(fact.value) + 1))
+            )
+            if abs(written - computed) > tolerance * scale:
+                shown = computed / scale if scale else computed
+                findings.append(
+                    Finding(
+                        code=codes.DERIVED_MISMATCH,
+                        file=fact.origin.file,
+                        line=room.line_of(fact, ("value",)),
+                        path="/" + "/".join(map(str, (*fact.origin.pointer, "value"))),
+                        message=f"'{fact.id}' is {fact.value}, but its inputs give "
+                        f"{shown.quantize(Decimal('0.01'))} (allowed difference "
+                        f"{tolerance})",
+                        hint="correct the value or the inputs, or state the rounding with "
+                        "'rounding:' under 'derived:'",
+                    )
+                )
+    return findings
+
+
+def _compute(operation: str, values: list[Decimal]) -> Decimal | None:
+    if operation == "sum":
+        return sum(values, Decimal(0))
+    if operation == "difference":
+        return values[0] - sum(values[1:], Decimal(0))
+    if values[1] == 0:
+        return None
+    ratio = values[0] / values[1]
+    return ratio * 100 if operation == "share" else ratio

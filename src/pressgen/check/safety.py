@@ -1,0 +1,77 @@
+"""Content safety: scripts, event-handler attributes and dangerous links in Markdown.
+
+The site's HTML is sanitised with nh3 whatever happens; these checks tell the
+editor *where* the problem is, so that nothing is silently removed from a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .. import codes
+from ..findings import Finding
+
+_DANGEROUS_TAG = re.compile(
+    r"<\s*/?\s*(script|iframe|object|embed|style|form|input|button|link|meta|base|svg|math|"
+    r"frame|frameset|applet)\b",
+    re.IGNORECASE,
+)
+_EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
+_ATTR_LIST_EVENT = re.compile(r"\{:?[^}\n]*?\b(on[a-zA-Z]+)\s*=[^}\n]*\}")
+_LINK_TARGETS = [
+    re.compile(r"\]\(\s*<?([^)\s>]+)"),  # [text](target)
+    re.compile(
+        r"""\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE
+    ),
+    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]+)>"),  # <scheme:...> autolinks
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE),  # [ref]: target
+]
+_BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
+_INVISIBLE_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _line(text: str, index: int, first_line: int) -> int:
+    return first_line + text.count("\n", 0, index)
+
+
+def scan(text: str, file: str | None, first_line: int) -> list[Finding]:
+    """Findings for unsafe HTML, attributes and link schemes in Markdown ``text``."""
+    findings: list[Finding] = []
+    for match in _DANGEROUS_TAG.finditer(text):
+        findings.append(
+            Finding(
+                code=codes.UNSAFE_HTML,
+                file=file,
+                line=_line(text, match.start(), first_line),
+                message=f"raw HTML <{match.group(1).lower()}> is not allowed in content",
+                hint="remove the tag; write the content in Markdown",
+            )
+        )
+    for pattern in (_EVENT_ATTRIBUTE, _ATTR_LIST_EVENT):
+        for match in pattern.finditer(text):
+            findings.append(
+                Finding(
+                    code=codes.UNSAFE_ATTRIBUTE,
+                    file=file,
+                    line=_line(text, match.start(), first_line),
+                    message=f"the attribute '{match.group(1)}' would run a script in the reader's "
+                    "browser",
+                    hint="remove the attribute",
+                )
+            )
+    for pattern in _LINK_TARGETS:
+        for match in pattern.finditer(text):
+            target = _INVISIBLE_IN_URL.sub("", html.unescape(match.group(1))).lower()
+            if target.startswith(_BAD_SCHEMES):
+                scheme = target.split(":", 1)[0]
+                findings.append(
+                    Finding(
+                        code=codes.UNSAFE_LINK,
+                        file=file,
+                        line=_line(text, match.start(), first_line),
+                        message=f"a link with the '{scheme}:' scheme is not allowed",
+                        hint="link only to https://, http://, mailto: or tel: addresses",
+                    )
+                )
+    return findings
