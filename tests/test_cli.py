@@ -68,3 +68,13 @@ def test_build_writes_site(project: Path) -> None:
     result = run("build", "-p", str(project))
     assert result.exit_code == 0, result.output
     assert (project / "site/news/index.html").is_file()
+
+
+def test_readme_lists_every_finding_code() -> None:
+    from conftest import REPO
+    from pressgen import codes
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    defined = {v for k, v in vars(codes).items() if k.isupper()}
+    for code in defined:
+        assert f"| {code} |" in readme, f"{code} is missing from README's troubleshooting"

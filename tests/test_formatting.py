@@ -84,8 +84,7 @@ def test_english_money_keeps_every_written_digit(value: Decimal, scale: str) -> 
     """$<value> <scale>: the number a reader sees is exactly the number in the fact."""
     text = fmt.format_money(value, scale, "USD", "en")
     assert text.startswith("$") and text.endswith(f" {scale}")
-    shown = Decimal(text[1 : -len(scale) - 1].replace(",", ""))
-    assert shown == value
+    assert text[1 : -len(scale) - 1].replace(",", "") == str(value)
 
 
 @settings(max_examples=200, deadline=None)

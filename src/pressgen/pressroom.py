@@ -22,7 +22,7 @@ from slugify import slugify
 
 from . import codes
 from .check import check_article, check_pressroom, check_rules, load_rule_sets
-from .findings import Finding, PressgenError
+from .findings import Finding, PressgenError, Severity
 from .load.project import RawContent, Record, raw_from_data, read_project
 from .model import (
     Article,
@@ -254,6 +254,23 @@ class Pressroom:
         rendered = render_article(self, article, slug)
         findings = check_article(self, article, self.today) + rendered.findings
         findings += check_rules(self, article, rendered)
+        if rendered.markdown:
+            cited = set(rendered.metadata.get("cited_facts", []))
+            for index, fact_id in enumerate(article.facts):
+                if fact_id not in cited and fact_id in self.facts:
+                    findings.append(
+                        Finding(
+                            code=codes.UNUSED_FACT,
+                            severity=Severity.WARNING,
+                            file=article.origin.file,
+                            line=self.line_of(article, ("facts", index)),
+                            path=f"/facts/{index}",
+                            message=f"the fact '{fact_id}' is listed but the text never cites it",
+                            hint="cite it with {{ fact."
+                            + fact_id
+                            + " }} or remove it from 'facts:'",
+                        )
+                    )
         rendered.findings = _dedupe(findings)
         return rendered
 

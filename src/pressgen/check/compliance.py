@@ -50,7 +50,7 @@ class Rule(ContentModel):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"the pattern {pattern!r} is not a valid expression: {exc}")
+                raise ValueError(f"the pattern {pattern!r} is not valid: {exc}") from None
         return patterns
 
 

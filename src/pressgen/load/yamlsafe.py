@@ -224,7 +224,7 @@ def _walk(
             codes.YAML_ALIAS,
             "anchors and aliases (&name / *name) are not supported",
             "repeat the value instead of referring to it",
-            lines.get(path, node.start_mark.line),
+            lines.get(path, lines.get(path[:-1], node.start_mark.line)),
         )
     seen.add(id(node))
     if node.tag not in _ALLOWED_TAGS:

@@ -35,6 +35,7 @@ __all__ = [
     "Quote",
     "Settings",
     "Source",
+    "Topic",
     "fact_date",
     "period_bounds",
 ]

@@ -56,7 +56,9 @@ def build_site(
     config_file = (config_file or project / "mkdocs.yml").resolve()
     target = (site_dir or project / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    remove_stale_staging(target.parent)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
+    (staging / OWNER_FILE).write_text(str(os.getpid()))
     collector = _Collect()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collector)
@@ -110,15 +112,36 @@ def build_site(
     return BuildResult(target, [], published=getattr(plugin, "published", 0))
 
 
+STAGING_PREFIX = ".site-"
+OWNER_FILE = ".pressgen-build-pid"
+
+
+def remove_stale_staging(folder: Path) -> list[Path]:
+    """Delete staging folders left by builds that were killed (their process is gone)."""
+    removed = []
+    for candidate in folder.glob(f"{STAGING_PREFIX}*"):
+        owner = candidate / OWNER_FILE  # MkDocs keeps hidden files when it cleans
+        try:
+            pid = int(owner.read_text().strip())
+            os.kill(pid, 0)
+            continue  # its build is still running
+        except (OSError, ValueError):
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed.append(candidate)
+    return removed
+
+
 def _discard(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
 def _swap(staging: Path, target: Path) -> None:
     """Replace ``target`` with ``staging``: two renames, never a half-written site."""
+    (staging / OWNER_FILE).unlink(missing_ok=True)
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}old-", dir=target.parent))
+        (old / OWNER_FILE).write_text(str(os.getpid()))
         os.rename(target, old / "site")
     os.rename(staging, target)
     os.chmod(target, 0o755)

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR
 from ..pressroom import Pressroom
+from ..render.html import sanitise
 from .pages import build_pages
 
 STYLESHEET = "assets/pressgen.css"
@@ -78,6 +79,10 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             files.append(File.generated(config, STYLESHEET, content=css))
         self.published = len(rendered)
         return files
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        """Sanitise every page's HTML (nh3 allow-list that keeps Material's markup)."""
+        return sanitise(html)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         templates = self._project(config) / "templates"

@@ -49,7 +49,9 @@ def finding_from_exception(
         return exc.finding
     where = _frame_line(exc, names, display)
     if isinstance(exc, TemplateSyntaxError):
-        src = names.get(exc.filename or "", names.get(exc.name or "", default))
+        src = names.get(exc.filename or "") or names.get(exc.name or "")
+        if src is None:
+            src = SourceName(display(exc.filename)) if exc.filename else default
         line = (exc.lineno or 1) + src.first_line - 1
         return Finding(
             code=codes.TEMPLATE_SYNTAX,

@@ -49,8 +49,21 @@ def get_locale(name: str) -> Locale:
 
 
 def _decimals(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
+    """Decimals as written: Decimal('1.10') has 2 (the source published two)."""
+    exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _written(value: Decimal, locale: Locale, percent: bool = False) -> str:
+    """The number with exactly the decimals it was written with, grouped for the locale."""
+    decimals = _decimals(value)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + ("%" if percent else "")
+    number = value / 100 if percent else value
+    return (
+        format_decimal(number, format=pattern, locale=locale)
+        if not percent
+        else (format_percent(number, format=pattern, locale=locale))
+    )
 
 
 def format_amount(value: Decimal | int, scale: str | None, locale: str) -> str:
@@ -59,14 +72,14 @@ def format_amount(value: Decimal | int, scale: str | None, locale: str) -> str:
     loc = get_locale(locale)
     if scale and loc.language == "en":
         # Keep the source's own scale word: "0.5 billion" stays, never "500 million".
-        return f"{format_decimal(value, locale=loc, decimal_quantization=False)} {scale}"
+        return f"{_written(value, loc)} {scale}"
     if scale:
         total = value * SCALE_FACTORS[scale]
         kind = "long" if "long" in loc.compact_decimal_formats else "short"
         return format_compact_decimal(
             total, format_type=kind, fraction_digits=_decimals(value) + 4, locale=loc
         )
-    return format_decimal(value, locale=loc, decimal_quantization=False)
+    return _written(value, loc)
 
 
 def currency_symbol(currency: str, locale: str, display: str = "symbol") -> str:
@@ -92,9 +105,7 @@ def format_money(
 
 def format_percentage(value: Decimal | int, locale: str) -> str:
     """18 → '18%', 3.5 → '3.5%' (the value is already in percent)."""
-    return format_percent(
-        Decimal(value) / 100, locale=get_locale(locale), decimal_quantization=False
-    )
+    return _written(Decimal(value), get_locale(locale), percent=True)
 
 
 def format_change(value: Decimal | int, unit: str, basis: str, locale: str) -> str:

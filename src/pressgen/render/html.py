@@ -12,6 +12,18 @@ import nh3
 
 _EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "toc", "sane_lists"]
 _TAGS = {
+    "caption",
+    "cite",
+    "col",
+    "colgroup",
+    "details",
+    "ins",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "summary",
+    "u",
     "a",
     "abbr",
     "b",
@@ -56,10 +68,10 @@ _TAGS = {
 }
 _ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
-    "a": {"href"},
+    "a": {"href", "name"},
     "img": {"src", "alt", "width", "height"},
-    "td": {"align", "colspan", "rowspan"},
-    "th": {"align", "colspan", "rowspan", "scope"},
+    "td": {"align", "colspan", "rowspan", "style"},
+    "th": {"align", "colspan", "rowspan", "scope", "style"},
     "ol": {"start"},
 }
 
@@ -71,6 +83,7 @@ def sanitise(html: str) -> str:
         attributes=_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
     )
 
 
