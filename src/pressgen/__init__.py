@@ -7,7 +7,16 @@ MkDocs plugin in :mod:`pressgen.publish` is a thin adapter over it.
 from .findings import Finding, PressgenError, Severity
 from .pressroom import Pressroom
 from .render.article import RenderedArticle
+from .schema import json_schema
 
 __version__ = "0.1.0"
 
-__all__ = ["Finding", "PressgenError", "Pressroom", "RenderedArticle", "Severity", "__version__"]
+__all__ = [
+    "Finding",
+    "PressgenError",
+    "Pressroom",
+    "RenderedArticle",
+    "Severity",
+    "__version__",
+    "json_schema",
+]

@@ -199,6 +199,26 @@ def serve(project: Path, dev_addr: str, drafts: bool) -> None:
 
 
 @main.command()
+@project_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+def api(project: Path, host: str, port: int) -> None:
+    """Run the HTTP preview and validation service (needs: pip install 'pressgen[api]')."""
+    try:
+        import uvicorn
+
+        from .publish.service import create_app
+    except ImportError:
+        err.print("The service needs extra packages: pip install 'pressgen[api]'")
+        sys.exit(2)
+    room = Pressroom.from_path(project)
+    if room.errors:
+        print_findings(room.errors)
+        err.print("Serving anyway: articles that use the broken content will report errors.")
+    uvicorn.run(create_app(room), host=host, port=port, log_level="info")
+
+
+@main.command()
 @click.argument("kind", default="article")
 def schema(kind: str) -> None:
     """Print the JSON Schema of a content type (article, figure, deal, quote, ...)."""

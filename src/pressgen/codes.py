@@ -5,7 +5,7 @@ PG2xx  fields of one object (missing, wrong type, bad value)
 PG3xx  rules across files (references, duplicates, expiry, provenance)
 PG4xx  templates and rendering
 PG5xx  content safety (scripts, dangerous links and attributes)
-PG9xx  building and publishing
+PG9xx  building, publishing and the HTTP service
 """
 
 from __future__ import annotations
@@ -68,3 +68,6 @@ UNSAFE_ATTRIBUTE = "PG503"
 # Building
 BUILD_FAILED = "PG901"
 USAGE = "PG902"
+BAD_REQUEST = "PG903"
+REQUEST_TOO_LARGE = "PG904"
+NOT_FOUND = "PG905"

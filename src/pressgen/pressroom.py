@@ -24,6 +24,7 @@ from . import codes
 from .check import check_article, check_pressroom, check_rules, load_rule_sets
 from .findings import Finding, PressgenError, Severity
 from .load.project import RawContent, Record, raw_from_data, read_project
+from .load.writer import article_to_text
 from .model import (
     Article,
     Company,
@@ -65,6 +66,7 @@ class Pressroom:
         self.files: list[Path] = list(raw.files)
         self._records: dict[int, Record] = {}
         self._compiled: dict[tuple[str, str], Template] = {}
+        self.view_cache: dict[tuple[str, str, int], Any] = {}  # formatted facts, see view_of
         # Ids of objects that exist but failed validation: not reported again as unknown.
         self.broken: dict[str, set[str]] = {
             "editor": set(),
@@ -92,7 +94,7 @@ class Pressroom:
             self._add_article(record)
         self.rule_sets, rule_findings = load_rule_sets(self.settings.rule_sets, self.root)
         self.findings.extend(rule_findings)
-        self.today = today or dt.datetime.now(self.settings.zone).date()
+        self._fixed_today = today
         self.environment: PressroomEnvironment = make_environment(
             self.template_dirs, self.settings.locale
         )
@@ -189,6 +191,11 @@ class Pressroom:
         self.articles[slug] = article
 
     # ----------------------------------------------------------------- queries
+    @property
+    def today(self) -> dt.date:
+        """The date expiry is judged against: fixed if given, else today in the room's zone."""
+        return self._fixed_today or dt.datetime.now(self.settings.zone).date()
+
     def line_of(self, obj: Any, path: tuple[Any, ...]) -> int | None:
         record = self._records.get(id(obj))
         if record is None:
@@ -306,6 +313,16 @@ class Pressroom:
                 )
             )
         return obj, slug, findings
+
+    def to_front_matter(self, article: dict[str, Any] | Article) -> str:
+        """The article as a ``content/articles/*.md`` file (keys in a stable order).
+
+        Raises :class:`PressgenError` with the findings if the article is not valid.
+        """
+        obj, _, findings = self._article_from(article)
+        if obj is None or any(f.is_error for f in findings):
+            raise PressgenError(findings)
+        return article_to_text(obj)
 
     def validate_article(self, article: dict[str, Any] | str | Article) -> list[Finding]:
         """Findings for one article (errors and warnings); ``[]`` when it is fine."""

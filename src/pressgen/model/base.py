@@ -21,8 +21,11 @@ from pydantic import (
     PrivateAttr,
     Strict,
     StringConstraints,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
+
+from .field_docs import describe_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,9 @@ class Origin:
 class ContentModel(BaseModel):
     """Base of every content type: unknown fields are refused (they are usually typos)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, json_schema_extra=describe_fields
+    )
     _origin: Origin = PrivateAttr(default_factory=Origin)
 
     @property
@@ -207,10 +212,24 @@ def _year_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+_PERIOD_DOC = (
+    "The period a figure covers: a year (2024), a month (2025-08), a quarter (2025-Q1), "
+    "a half (2025-H1) or a range (2025-01/2025-10)."
+)
 Period = Annotated[
     str,
     BeforeValidator(_year_as_text),
     AfterValidator(_check_period),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _PERIOD.pattern},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": _PERIOD_DOC,
+            "examples": ["2025-01/2025-10", 2024],
+        }
+    ),
     Field(
         description="The period a figure covers: a year (2024), a month (2025-08), a quarter "
         "(2025-Q1), a half (2025-H1) or a range (2025-01/2025-10).",

@@ -41,6 +41,9 @@ class Settings(ContentModel):
     render_timeout_s: float = Field(
         2.0, gt=0, le=60, description="Longest time one article may take to render."
     )
+    site_url: str | None = Field(
+        None, description="The site's address, e.g. https://press.example.com/ (for JSON-LD)."
+    )
     home_latest: int = Field(5, ge=0, le=50, description="Articles listed on the home page.")
 
     @field_validator("locale")

@@ -17,6 +17,7 @@ from .citations import CitationLog, CitationProblem, FactLookup, view_of
 from .environment import LoopBudget, render_limited
 from .errors import SourceName, finding_from_exception
 from .html import markdown_to_html
+from .jsonld import news_article
 from .watchdog import WATCHDOG
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class RenderedArticle:
     citations: list[Citation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)
+    jsonld: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -95,6 +97,7 @@ class _ArticleRenderer:
         self.used_fragments: list[str] = []
         self.loop_budget = LoopBudget()
         self.summary = article.summary
+        self.citations: list[Citation] = []
         self.body = ""
 
     def _context(self, depth: int = 0) -> dict[str, Any]:
@@ -152,7 +155,7 @@ class _ArticleRenderer:
             finding = finding_from_exception(exc, self.names, default, room.display_template)
             findings = [self._locate(finding), *(self._locate(f) for f in self.log.findings)]
             return RenderedArticle(self.slug, "", self.metadata([]), [], findings)
-        citations = self._citations()
+        citations = self.citations
         return RenderedArticle(
             self.slug,
             markdown,
@@ -174,6 +177,7 @@ class _ArticleRenderer:
         tie_in_id = article.tie_in or company.tie_in
         wants_tie_in = article.type == "market-update" or article.tie_in
         tie_in = self.fragment(tie_in_id, 1) if tie_in_id and wants_tie_in else ""
+        self.citations = self._citations()
         page = room.environment.get_template(f"{article.type}.md.j2")
         self.names[page.filename or page.name or ""] = SourceName(
             room.display_template(page.filename or page.name or ""), 1
@@ -188,7 +192,7 @@ class _ArticleRenderer:
                     "about": about,
                     "tie_in": tie_in,
                     "editor": room.editors[article.editor],
-                    "citations": self._citations(),
+                    "citations": self.citations,
                     "key_figures": [
                         view_of(f, room, self.locale)
                         for f in self.log.cited.values()
@@ -288,6 +292,8 @@ def render_article(room: Pressroom, article: Article, slug: str) -> RenderedArti
     renderer = _ArticleRenderer(room, article, slug)
     result = renderer.render()
     result.texts = renderer.texts
+    if result.markdown:
+        result.jsonld = news_article(room, article, slug, result.citations, renderer.summary)
     return result
 
 

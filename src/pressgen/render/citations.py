@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .. import codes
@@ -66,20 +67,20 @@ class FactView:
     def __init__(self, fact: FactBase, room: Pressroom, locale: str):
         self._fact, self._room, self._locale = fact, room, locale
 
-    @property
+    @cached_property
     def id(self) -> str:
         return self._fact.id
 
-    @property
+    @cached_property
     def kind(self) -> str:
         return self._fact.kind  # type: ignore[attr-defined]
 
-    @property
+    @cached_property
     def source(self) -> str:
         source = self._room.sources.get(self._fact.source)
         return _esc(source.display_name if source else self._fact.source)
 
-    @property
+    @cached_property
     def as_of(self) -> str:
         return fmt.format_long_date(fact_date(self._fact), self._locale)
 
@@ -90,11 +91,11 @@ class FactView:
 class FigureView(FactView):
     _fact: Figure
 
-    @property
+    @cached_property
     def label(self) -> str:
         return _esc(self._fact.label)
 
-    @property
+    @cached_property
     def value(self) -> str:
         f = self._fact
         if f.is_money:
@@ -107,7 +108,7 @@ class FigureView(FactView):
                 text = f"{text} {_esc(f.unit)}"
         return f"{f.qualifier} {text}" if f.qualifier else text
 
-    @property
+    @cached_property
     def number(self) -> str:
         """The value without its unit noun (for tables and headlines)."""
         f = self._fact
@@ -116,21 +117,21 @@ class FigureView(FactView):
         text = fmt.format_amount(f.value, f.scale, self._locale)
         return f"{f.qualifier} {text}" if f.qualifier else text
 
-    @property
+    @cached_property
     def change(self) -> str:
         c = self._fact.change
         if c is None:
             return ""
         return _esc(fmt.format_change(c.value, c.unit, c.basis, self._locale))
 
-    @property
+    @cached_property
     def period(self) -> str:
         if not self._fact.period:
             return ""
         first, last = period_bounds(self._fact.period)
         return fmt.format_month_range(first, last, self._locale)
 
-    @property
+    @cached_property
     def full(self) -> str:
         """'$91.17 billion in January–October 2025, up 3.5% year on year'."""
         parts = [self.value]
@@ -152,11 +153,11 @@ class DealView(FactView):
         text = fmt.format_money(money.amount, money.scale, money.currency, self._locale, "prefixed")
         return f"{money.qualifier} {text}" if money.qualifier else text
 
-    @property
+    @cached_property
     def upfront(self) -> str:
         return self._money(self._fact.upfront)
 
-    @property
+    @cached_property
     def total_value(self) -> str:
         return self._money(self._fact.total_value)
 
@@ -165,7 +166,7 @@ class DealView(FactView):
             return _esc(getattr(self._fact, name) or "")
         raise AttributeError(name)
 
-    @property
+    @cached_property
     def date(self) -> str:
         return fmt.format_long_date(self._fact.date, self._locale)
 
@@ -191,15 +192,15 @@ class DealView(FactView):
 class QuoteView(FactView):
     _fact: Quote
 
-    @property
+    @cached_property
     def text(self) -> str:
         return _esc(self._fact.text)
 
-    @property
+    @cached_property
     def speaker(self) -> str:
         return _esc(self._fact.speaker)
 
-    @property
+    @cached_property
     def attribution(self) -> str:
         q = self._fact
         return ", ".join(_esc(p) for p in (q.speaker, q.title, q.organisation) if p)
@@ -211,11 +212,11 @@ class QuoteView(FactView):
 class EventView(FactView):
     _fact: Event
 
-    @property
+    @cached_property
     def name(self) -> str:
         return _esc(self._fact.name)
 
-    @property
+    @cached_property
     def dates(self) -> str:
         e = self._fact
         if e.end and e.end != e.start:
@@ -223,7 +224,7 @@ class EventView(FactView):
             return text.replace("\u2009–\u2009", "–")
         return fmt.format_long_date(e.start, self._locale)
 
-    @property
+    @cached_property
     def place(self) -> str:
         return _esc(self._fact.place or "")
 
@@ -241,7 +242,12 @@ VIEWS: dict[str, type[FactView]] = {
 
 
 def view_of(fact: FactBase, room: Pressroom, locale: str) -> FactView:
-    return VIEWS[fact.kind](fact, room, locale)  # type: ignore[attr-defined]
+    """The view of a fact, made once per press room and locale (facts are immutable)."""
+    key = (fact.id, locale, id(fact))
+    view = room.view_cache.get(key)
+    if view is None:
+        view = room.view_cache.setdefault(key, VIEWS[fact.kind](fact, room, locale))  # type: ignore[attr-defined]
+    return view
 
 
 class FactLookup:

@@ -7,6 +7,8 @@ result with an allow-list that keeps Material's classes, ids and admonitions.
 
 from __future__ import annotations
 
+import threading
+
 import markdown as md
 import nh3
 
@@ -87,6 +89,15 @@ def sanitise(html: str) -> str:
     )
 
 
+_local = threading.local()
+
+
 def markdown_to_html(text: str) -> str:
-    converter = md.Markdown(extensions=_EXTENSIONS, output_format="html")
-    return sanitise(converter.convert(text))
+    """Markdown → sanitised HTML, with one reusable converter per thread."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = md.Markdown(extensions=_EXTENSIONS, output_format="html")
+    try:
+        return sanitise(converter.convert(text))
+    finally:
+        converter.reset()
