@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import threading
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from .check import check_article, check_pressroom, check_rules, load_rule_sets
 from .findings import Finding, PressgenError, Severity
 from .load.project import RawContent, Record, raw_from_data, read_project
 from .load.writer import article_to_text
+from .lru import BoundedCache
 from .model import (
     Article,
     Company,
@@ -42,6 +44,8 @@ from .render.article import RenderedArticle, render_article
 from .render.environment import PressroomEnvironment, compile_text, make_environment
 
 _FACT_ADAPTER: TypeAdapter[Any] = TypeAdapter(Fact)
+COMPILED_CACHE_SIZE = 4096  # bodies, summaries and fragments of a large press room
+RENDER_CACHE_SIZE = 256  # recent CMS drafts: validate then preview the same draft once
 
 
 def article_slug(article: Article) -> str:
@@ -65,7 +69,9 @@ class Pressroom:
         self.findings: list[Finding] = list(raw.findings)
         self.files: list[Path] = list(raw.files)
         self._records: dict[int, Record] = {}
-        self._compiled: dict[tuple[str, str], Template] = {}
+        self._compiled: BoundedCache[Template] = BoundedCache(COMPILED_CACHE_SIZE)
+        self._renders: BoundedCache[RenderedArticle] = BoundedCache(RENDER_CACHE_SIZE)
+        self._display_names: dict[str, str] = {}
         self.view_cache: dict[tuple[str, str, int], Any] = {}  # formatted facts, see view_of
         # Ids of objects that exist but failed validation: not reported again as unknown.
         self.broken: dict[str, set[str]] = {
@@ -228,6 +234,13 @@ class Pressroom:
         )
 
     def display_template(self, filename: str) -> str:
+        """How a template file is named in findings: project-relative, or pressgen's own."""
+        shown = self._display_names.get(filename)
+        if shown is None:
+            shown = self._display_names.setdefault(filename, self._display(filename))
+        return shown
+
+    def _display(self, filename: str) -> str:
         path = Path(filename)
         if self.root is not None:
             try:
@@ -239,14 +252,9 @@ class Pressroom:
         return filename
 
     def compiled_text(self, source: str, name: str) -> Template:
-        """Compile a body or fragment once per press room (cached by content)."""
+        """Compile a body or fragment once (bounded cache keyed by name and content)."""
         key = (name, hashlib.blake2b(source.encode(), digest_size=16).hexdigest())
-        template = self._compiled.get(key)
-        if template is None:
-            template = compile_text(self.environment, source, name)
-            with self._lock:
-                self._compiled[key] = template
-        return template
+        return self._compiled.get_or_make(key, lambda: compile_text(self.environment, source, name))
 
     # ----------------------------------------------------------------- API
     def check(self) -> list[Finding]:
@@ -329,7 +337,20 @@ class Pressroom:
         return self.render_article(article).findings
 
     def render_article(self, article: dict[str, Any] | str | Article) -> RenderedArticle:
-        """Render one article in memory: Markdown, HTML, metadata, citations, findings."""
+        """Render one article in memory: Markdown, HTML, metadata, citations, findings.
+
+        The same input on the same day gives the same result, so recent results are
+        kept: a CMS that validates a draft and then previews it renders it once.
+        """
+        key = _cache_key(article, self.today)
+        result = (
+            self._renders.get_or_make(key, lambda: self._render_uncached(article))
+            if key is not None
+            else self._render_uncached(article)
+        )
+        return dataclasses.replace(result, findings=list(result.findings))
+
+    def _render_uncached(self, article: dict[str, Any] | str | Article) -> RenderedArticle:
         obj, slug, findings = self._article_from(article)
         if obj is None:
             return RenderedArticle(slug="", markdown="", metadata={}, findings=findings)
@@ -345,6 +366,19 @@ class Pressroom:
             slug: self._checked_render(article, slug)
             for slug, article in self.sorted_articles(drafts=drafts, future=future)
         }
+
+
+def _cache_key(article: Any, today: dt.date) -> Hashable | None:
+    """A key for the render cache, or None when the input cannot be keyed reliably."""
+    if isinstance(article, str):
+        return ("slug", article, today)
+    if isinstance(article, dict):
+        try:
+            text = json.dumps(article, sort_keys=True, default=str)
+        except (TypeError, ValueError):
+            return None
+        return ("dict", hashlib.blake2b(text.encode(), digest_size=16).hexdigest(), today)
+    return None
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema, field_validator
+from pydantic import (
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 
 from .base import Body, ContentModel, Date, Id, ShortText, StrictFlag, Text
 
@@ -36,6 +43,7 @@ def _check_moment(value: object) -> dt.date | dt.datetime:
 Moment = Annotated[
     dt.datetime | dt.date,
     PlainValidator(_check_moment),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),
     WithJsonSchema(
         {
             "type": "string",

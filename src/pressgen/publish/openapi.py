@@ -15,7 +15,7 @@ REF = "#/components/schemas/{model}"
 FINDING = {
     "type": "object",
     "title": "Finding",
-    "description": "One problem: what (code, message), where (file, line, path) and the fix (hint).",
+    "description": "One problem: what (code, message), where (file, line, path), the fix (hint).",
     "required": ["code", "severity", "message", "hint", "path"],
     "properties": {
         "code": {"type": "string", "pattern": "^PG[0-9]{3}$", "examples": ["PG301"]},
