@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressgen import codes
-from pressgen.load.yamlsafe import YamlProblem, parse_yaml
+from pressgen.load.yamlsafe import YamlProblem, line_map, parse_yaml
 
 
 @pytest.mark.parametrize(
@@ -61,9 +61,12 @@ def test_bad_yaml_is_a_located_problem(text: str, code: str, line: int) -> None:
 
 
 def test_every_key_has_its_line() -> None:
-    result = parse_yaml("a: 1\nb:\n  - x\n  - y: 2\n")
-    assert result.lines[("a",)] == 0
-    assert result.lines[("b", 1, "y")] == 3
+    text = "a: 1\nb:\n  - x\n  - y: 2\n"
+    assert parse_yaml(text).lines is None  # plain text: worked out only when needed
+    lines = line_map(text)
+    assert lines[("a",)] == 0
+    assert lines[("b", 1, "y")] == 3
+    assert parse_yaml(text + "c: '2025-01-01'\n").lines == {**lines, ("c",): 4}
 
 
 def test_quoted_dates_are_noticed() -> None:

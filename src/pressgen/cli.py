@@ -159,20 +159,13 @@ def build(project: Path, strict: bool, drafts: bool, future: bool, site_dir: Pat
     """Check the content and build the site into site/ (the old site stays if it fails)."""
     from .publish.build import build_site
 
-    room = Pressroom.from_path(project)
-    findings = room.check()
-    if any(f.is_error for f in findings) or (strict and findings):
-        print_findings(findings)
-        err.print("The site was not built; the previous site/ is unchanged.")
-        sys.exit(1)
-    if findings:
-        print_findings(findings)
     result = build_site(project, site_dir=site_dir, strict=strict, drafts=drafts, future=future)
-    if not result.ok:
+    if result.findings:
         print_findings(result.findings)
+    if not result.ok:
         err.print("The site was not built; the previous site/ is unchanged.")
         sys.exit(1)
-    held = len(room.articles) - result.published
+    held = result.held_back
     out.print(
         f"built {result.published} article(s) into {result.site_dir}"
         + (f" ({held} draft or future article(s) not published)" if held else "")

@@ -104,3 +104,19 @@ def json_pointer(parts: Iterable[object]) -> str:
         text = str(part).replace("~", "~0").replace("/", "~1")
         out.append(text)
     return "/" + "/".join(out) if out else ""
+
+
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The known name closest to a misspelt one (for 'did you mean ...?' hints).
+
+    difflib compares against every candidate; in a press room with thousands of
+    facts that is slow, so only names of a similar length sharing a first letter
+    are compared, unless there are few names at all.
+    """
+    from difflib import get_close_matches
+
+    names = list(known)
+    if len(names) > 200:
+        names = [n for n in names if n[:1] == name[:1] and abs(len(n) - len(name)) <= 3]
+    found = get_close_matches(name, names, n=1)
+    return found[0] if found else None

@@ -8,12 +8,16 @@ instance can be shared between threads.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import json
+import multiprocessing as mp
+import os
 import threading
 from collections.abc import Hashable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,7 @@ from jinja2 import Template
 from pydantic import TypeAdapter
 from slugify import slugify
 
-from . import codes
+from . import __version__, codes
 from .check import check_article, check_pressroom, check_rules, load_rule_sets
 from .findings import Finding, PressgenError, Severity
 from .load.project import RawContent, Record, raw_from_data, read_project
@@ -42,10 +46,15 @@ from .model import (
 from .model.validate import build
 from .render.article import RenderedArticle, render_article
 from .render.environment import PressroomEnvironment, compile_text, make_environment
+from .render.simple import parse_simple
+from .render_cache import RenderCache, dependency_digests, digest
 
 _FACT_ADAPTER: TypeAdapter[Any] = TypeAdapter(Fact)
 COMPILED_CACHE_SIZE = 4096  # bodies, summaries and fragments of a large press room
 RENDER_CACHE_SIZE = 256  # recent CMS drafts: validate then preview the same draft once
+_NO_SIMPLE = object()  # cached "this text needs Jinja"
+PARALLEL_MIN = 200  # below this, starting worker processes costs more than it saves
+_FORKED_ROOM: Pressroom | None = None  # what forked workers render (see _render_many)
 
 
 def article_slug(article: Article) -> str:
@@ -72,6 +81,10 @@ class Pressroom:
         self._compiled: BoundedCache[Template] = BoundedCache(COMPILED_CACHE_SIZE)
         self._renders: BoundedCache[RenderedArticle] = BoundedCache(RENDER_CACHE_SIZE)
         self._display_names: dict[str, str] = {}
+        self._record_index: dict[tuple[str, str], Record] = {}
+        self._digests: dict[tuple[str, str], str | None] = {}
+        self._global: tuple[dt.date, str] | None = None
+        self.stats: dict[str, int] = {}
         self.view_cache: dict[tuple[str, str, int], Any] = {}  # formatted facts, see view_of
         # Ids of objects that exist but failed validation: not reported again as unknown.
         self.broken: dict[str, set[str]] = {
@@ -96,6 +109,7 @@ class Pressroom:
                 if topic is not None:
                     self.topics[topic.name.lower()] = topic
         self.articles: dict[str, Article] = {}
+        self._slugs_lower: dict[str, str] = {}  # case-insensitive duplicate check in O(1)
         for record in raw.articles:
             self._add_article(record)
         self.rule_sets, rule_findings = load_rule_sets(self.settings.rule_sets, self.root)
@@ -148,6 +162,7 @@ class Pressroom:
                 continue
             if obj.id in out:
                 first = out[obj.id].origin
+                first_line = self.line_of(out[obj.id], ())
                 self.findings.append(
                     Finding(
                         code=codes.DUPLICATE_ID,
@@ -155,12 +170,13 @@ class Pressroom:
                         line=self.line_of(obj, ("id",)),
                         path="/" + "/".join(map(str, (*record.pointer, "id"))),
                         message=f"the {what} id '{obj.id}' is already used at "
-                        f"{first.file or 'input'}:{first.line}",
+                        f"{first.file or 'input'}:{first_line}",
                         hint=f"give each {what} its own id",
                     )
                 )
                 continue
             out[obj.id] = obj
+            self._record_index[(what, obj.id)] = record
         return out
 
     def _add_article(self, record: Record) -> None:
@@ -180,7 +196,7 @@ class Pressroom:
                 )
             )
             return
-        clash = next((s for s in self.articles if s.lower() == slug.lower()), None)
+        clash = self._slugs_lower.get(slug.lower())
         if clash is not None:
             other = self.articles[clash].origin
             self.findings.append(
@@ -194,6 +210,7 @@ class Pressroom:
                 )
             )
             return
+        self._slugs_lower[slug.lower()] = slug
         self.articles[slug] = article
 
     # ----------------------------------------------------------------- queries
@@ -251,17 +268,33 @@ class Pressroom:
             return f"pressgen:templates/{path.name}"
         return filename
 
-    def compiled_text(self, source: str, name: str) -> Template:
-        """Compile a body or fragment once (bounded cache keyed by name and content)."""
-        key = (name, hashlib.blake2b(source.encode(), digest_size=16).hexdigest())
-        return self._compiled.get_or_make(key, lambda: compile_text(self.environment, source, name))
+    def compiled_text(self, source: str, name: str, *, jinja: bool = False) -> Any:
+        """A body or fragment ready to render, made once (bounded cache by name and content).
+
+        Text whose only template syntax is fact and fragment placeholders gets the fast
+        :class:`~pressgen.render.simple.SimpleTemplate`; anything else is compiled by Jinja.
+        """
+        digest = hashlib.blake2b(source.encode(), digest_size=16).hexdigest()
+        if not jinja:
+            simple = self._compiled.get_or_make(
+                ("simple", name, digest), lambda: parse_simple(source) or _NO_SIMPLE
+            )
+            if simple is not _NO_SIMPLE:
+                return simple
+        return self._compiled.get_or_make(
+            ("jinja", name, digest), lambda: compile_text(self.environment, source, name)
+        )
 
     # ----------------------------------------------------------------- API
     def check(self) -> list[Finding]:
-        """Every finding: loading, model, cross-file rules, and each article rendered."""
+        """Every finding: loading, model, cross-file rules, and each article rendered.
+
+        Drafts and future articles are checked too. Renders go through the same cache
+        as the site build, so `pressgen build` does not render anything twice.
+        """
         findings = list(self.findings)
-        for slug, article in self.articles.items():
-            findings.extend(self._checked_render(article, slug).findings)
+        for result in self.render_all(drafts=True, future=True, save_cache=False).values():
+            findings.extend(result.findings)
         return _dedupe(findings)
 
     def _checked_render(self, article: Article, slug: str) -> RenderedArticle:
@@ -359,13 +392,114 @@ class Pressroom:
         return rendered
 
     def render_all(
-        self, *, drafts: bool = False, future: bool = False
+        self,
+        *,
+        drafts: bool = False,
+        future: bool = False,
+        use_cache: bool = True,
+        workers: int | None = None,
+        save_cache: bool = True,
     ) -> dict[str, RenderedArticle]:
-        """Every article to publish, rendered and checked, newest first."""
-        return {
-            slug: self._checked_render(article, slug)
-            for slug, article in self.sorted_articles(drafts=drafts, future=future)
-        }
+        """Every article to publish, rendered and checked, newest first.
+
+        For a project on disk, unchanged articles come from the content-hash cache in
+        ``.pressgen-cache/``; the rest are rendered on all cores when there are many.
+        ``self.stats`` says how many were rendered and how many came from the cache.
+        """
+        chosen = self.sorted_articles(drafts=drafts, future=future)
+        cache = RenderCache(self.root) if use_cache and self.root is not None else None
+        keys = {slug: self._article_key(slug) for slug, _ in chosen}
+        results: dict[str, RenderedArticle] = {}
+        todo = []
+        for slug, _ in chosen:
+            hit = cache.get(slug, keys[slug], self._dependency_digest) if cache else None
+            if hit is not None:
+                results[slug] = hit
+            else:
+                todo.append(slug)
+        for slug, result in self._render_many(todo, workers):
+            results[slug] = result
+            if cache is not None:
+                cache.put(slug, keys[slug], dependency_digests(self, result.metadata), result)
+        if cache is not None and save_cache:
+            cache.prune(set(self.articles))
+            with contextlib.suppress(OSError):  # a read-only project still builds
+                cache.save()
+        self.stats = {"rendered": len(todo), "from_cache": len(chosen) - len(todo)}
+        return {slug: results[slug] for slug, _ in chosen}
+
+    def _render_many(
+        self, slugs: list[str], workers: int | None
+    ) -> Iterable[tuple[str, RenderedArticle]]:
+        """Render articles, on several processes when there are enough to pay for it."""
+        count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        if count < 2 or len(slugs) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+            return [(slug, self._checked_render(self.articles[slug], slug)) for slug in slugs]
+        global _FORKED_ROOM
+        _FORKED_ROOM = self  # inherited by the forked workers, never pickled
+        chunks = [slugs[n::count] for n in range(count)]
+        try:
+            with ProcessPoolExecutor(count, mp_context=mp.get_context("fork")) as pool:
+                parts = list(pool.map(_render_in_worker, chunks))
+        finally:
+            _FORKED_ROOM = None
+        return [pair for part in parts for pair in part]
+
+    def object_digest(self, kind: str, ident: str) -> str | None:
+        """A digest of one fact, source or fragment as written (None if it does not exist)."""
+        key = (kind, ident)
+        if key not in self._digests:
+            record = self._record_index.get(key)
+            self._digests[key] = None if record is None else digest(record.data)
+        return self._digests[key]
+
+    def _dependency_digest(self, name: str) -> str | None:
+        kind, _, ident = name.partition(":")
+        return self.object_digest(kind, ident)
+
+    def _article_key(self, slug: str) -> str:
+        article = self.articles[slug]
+        record = self._records.get(id(article))
+        return digest([slug, record.data if record else article.model_dump(), self._global_key()])
+
+    def _global_key(self) -> str:
+        """Everything that can change every article: settings, people, templates, rules, day."""
+        if self._global is None or self._global[0] != self.today:
+            templates = []
+            for folder in [*self.template_dirs, Path(__file__).parent / "templates"]:
+                if folder.is_dir():
+                    templates += [
+                        (p.relative_to(folder).as_posix(), p.read_bytes().hex())
+                        for p in sorted(folder.rglob("*"))
+                        if p.is_file()
+                    ]
+            self._global = (
+                self.today,
+                digest(
+                    [
+                        __version__,
+                        self.today,
+                        self.settings.model_dump(),
+                        self.company.model_dump() if self.company else None,
+                        [e.model_dump() for e in self.editors.values()],
+                        [t.model_dump() for t in (self.topics or {}).values()],
+                        [r.model_dump() for r in self.rule_sets],
+                        templates,
+                    ]
+                ),
+            )
+        return self._global[1]
+
+
+def _render_in_worker(slugs: list[str]) -> list[tuple[str, RenderedArticle]]:
+    room = _FORKED_ROOM
+    assert room is not None, "only called in a forked worker"
+    out = []
+    for slug in slugs:
+        result = room._checked_render(room.articles[slug], slug)
+        result.texts = {}  # only the compliance rules read them, and they have run
+        out.append((slug, result))
+    return out
 
 
 def _cache_key(article: Any, today: dt.date) -> Hashable | None:

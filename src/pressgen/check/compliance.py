@@ -36,6 +36,11 @@ class Rule(ContentModel):
     reason: Text = Field(description="Why the phrase is a problem, shown to the editor.")
     hint: Text = Field("", description="How to fix it.")
     severity: Literal["error", "warning"] = "error"
+    keywords: list[str] = Field(
+        default_factory=list,
+        description="Words one of which must occur for the patterns to be tried (any case); "
+        "a fast first filter, since most texts mention none of them.",
+    )
     requires_fragment: Id | None = Field(
         None, description="If set, matching is allowed only when this fragment is included."
     )
@@ -66,6 +71,11 @@ class RuleSet(ContentModel):
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """All patterns of a rule as one expression: one pass over the text per rule."""
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _keywords(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w.lower()) for w in words))
 
 
 def load_rule_sets(names: list[str], project: Path | None) -> tuple[list[RuleSet], list[Finding]]:
@@ -122,13 +132,18 @@ def check_rules(room: Pressroom, article: Article, rendered: RenderedArticle) ->
         return []
     findings = []
     fragments = set(rendered.metadata.get("fragments", []))
+    lowered = {name: text.lower() for name, text in rendered.texts.items()}
     for rule_set in room.rule_sets:
         if article.audience not in rule_set.audiences:
             continue
         for rule in rule_set.rules:
             for field in rule.fields:
                 text = rendered.texts.get(field, "")
-                match = _compiled(tuple(rule.patterns)).search(text) if text else None
+                if not text or (
+                    rule.keywords and not _keywords(tuple(rule.keywords)).search(lowered[field])
+                ):
+                    continue
+                match = _compiled(tuple(rule.patterns)).search(text)
                 if match is None:
                     continue
                 if field == "body":

@@ -27,6 +27,7 @@ _NOT_PROSE = re.compile(
     r"|^\s*(?:\d+[.)]|[-*+])\s",  # list markers
     re.MULTILINE,
 )
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
 _MONTHS = (
     "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
@@ -44,7 +45,9 @@ def _blank(match: re.Match[str]) -> str:
 
 def hand_typed_numbers(text: str, allow: list[str]) -> list[tuple[int, str]]:
     """(offset, number) for each figure typed by hand in ``text``."""
-    text = _JINJA.sub(_blank, text)
+    text = _JINJA.sub(_blank, text) if "{" in text else text
+    if not _DIGIT.search(text):
+        return []
     for phrase in allow:
         text = re.sub(re.escape(phrase), _blank, text, flags=re.IGNORECASE)
     text = _NOT_PROSE.sub(_blank, text)

@@ -4,11 +4,10 @@ facts and fragments are not past their expiry, figures are recent enough."""
 from __future__ import annotations
 
 import datetime as dt
-from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
 from .. import codes
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, closest
 from ..model import Article, Figure, fact_date
 from . import provenance, safety
 
@@ -17,9 +16,9 @@ if TYPE_CHECKING:
 
 
 def _suggest(name: str, known: list[str], what: str) -> str:
-    close = get_close_matches(name, known, n=1)
+    close = closest(name, known)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     return f"known {what}: {', '.join(sorted(known)[:8]) or 'none yet'}"
 
 
@@ -82,7 +81,7 @@ def check_article(room: Pressroom, article: Article, today: dt.date) -> list[Fin
                     line=line("facts", index),
                     path=f"{prefix}/facts/{index}",
                     message=f"the fact '{fact_id}' expired on {fact.expires.isoformat()} "
-                    f"({fact.origin.file}:{fact.origin.line})",
+                    f"({fact.origin.file}:{room.line_of(fact, ())})",
                     hint="update the fact with a newer figure and a new expiry date, or remove it",
                 )
             )

@@ -38,7 +38,10 @@ def _line(text: str, index: int, first_line: int) -> int:
 def scan(text: str, file: str | None, first_line: int) -> list[Finding]:
     """Findings for unsafe HTML, attributes and link schemes in Markdown ``text``."""
     findings: list[Finding] = []
-    for match in _DANGEROUS_TAG.finditer(text):
+    has_tag, has_brace = "<" in text, "{" in text
+    if not (has_tag or has_brace or "](" in text or "]:" in text):
+        return findings  # no HTML, attribute list or link: nothing to look at
+    for match in _DANGEROUS_TAG.finditer(text) if has_tag else ():
         findings.append(
             Finding(
                 code=codes.UNSAFE_HTML,
@@ -48,8 +51,12 @@ def scan(text: str, file: str | None, first_line: int) -> list[Finding]:
                 hint="remove the tag; write the content in Markdown",
             )
         )
-    for pattern in (_EVENT_ATTRIBUTE, _ATTR_LIST_EVENT):
-        for match in pattern.finditer(text):
+    has_equals = "=" in text  # every event attribute is written name=value
+    for pattern in (
+        _EVENT_ATTRIBUTE if has_tag and has_equals else None,
+        _ATTR_LIST_EVENT if has_brace and has_equals else None,
+    ):
+        for match in pattern.finditer(text) if pattern else ():
             findings.append(
                 Finding(
                     code=codes.UNSAFE_ATTRIBUTE,
@@ -60,7 +67,8 @@ def scan(text: str, file: str | None, first_line: int) -> list[Finding]:
                     hint="remove the attribute",
                 )
             )
-    for pattern in _LINK_TARGETS:
+    has_link = "](" in text or "]:" in text or (has_tag and ("=" in text or ":" in text))
+    for pattern in _LINK_TARGETS if has_link else ():
         for match in pattern.finditer(text):
             target = _INVISIBLE_IN_URL.sub("", html.unescape(match.group(1))).lower()
             if target.startswith(_BAD_SCHEMES):

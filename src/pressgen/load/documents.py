@@ -15,7 +15,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .. import codes
 from ..findings import Finding, json_pointer
-from .yamlsafe import LineMap, YamlProblem, parse_yaml, problem_to_finding
+from .yamlsafe import LineMap, YamlProblem, line_map, parse_yaml, problem_to_finding
 
 MAX_FILE_BYTES = 1_000_000
 DATE_FIELDS = frozenset(
@@ -42,7 +42,8 @@ class Document:
 
     file: str
     data: Any
-    lines: LineMap = field(default_factory=dict)
+    lines: LineMap | None = field(default_factory=dict)  # None: computed when first needed
+    yaml_text: str = ""
     line_offset: int = 0
     body: str = ""
     body_line: int = 1
@@ -50,6 +51,8 @@ class Document:
 
     def line_of(self, path: tuple[Any, ...]) -> int | None:
         """The file line of a field path, falling back to its nearest parent."""
+        if self.lines is None:
+            self.lines = line_map(self.yaml_text)
         probe = tuple(path)
         while True:
             if probe in self.lines:
@@ -166,6 +169,7 @@ def parse_front_matter(text: str, display: str) -> tuple[Document | None, list[F
         data=parsed.data,
         lines=parsed.lines,
         line_offset=line_offset,
+        yaml_text=front,
         body=body,
         body_line=body_line,
         quoted_dates=parsed.quoted_dates,
@@ -184,6 +188,7 @@ def parse_data_file(text: str, display: str) -> tuple[Document | None, list[Find
         data=parsed.data,
         lines=parsed.lines,
         line_offset=1,
+        yaml_text=text,
         quoted_dates=parsed.quoted_dates,
     )
     return _require_mapping(document, "file")

@@ -205,8 +205,24 @@ _ALLOWED_TAGS = {
 @dataclass
 class YamlResult:
     data: Any
-    lines: LineMap
+    lines: LineMap | None  # None: not computed yet, see line_map()
     quoted_dates: list[tuple[Any, ...]]
+
+
+_MAY_NEED_WALK = re.compile(r"[&*!]|[\"']\d{4}-\d{2}-\d{2}")
+
+
+def line_map(text: str) -> LineMap:
+    """The (0-based) line of every key and item of a YAML text already known to parse."""
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: LineMap = {}
+        if node is not None:
+            _walk(node, (), lines, set(), [])
+        return lines
+    finally:
+        loader.dispose()
 
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ].*)?$")
@@ -262,9 +278,13 @@ def parse_yaml(text: str) -> YamlResult:
         node = loader.get_single_node()
         if node is None:
             return YamlResult(None, {}, [])
-        lines: LineMap = {}
+        lines: LineMap | None = None
         quoted: list[tuple[Any, ...]] = []
-        _walk(node, (), lines, set(), quoted)
+        if _MAY_NEED_WALK.search(text):
+            # Aliases, tags or quoted dates are possible: check them now. Otherwise the
+            # line of each key is only worked out if an error needs it (line_map).
+            lines = {}
+            _walk(node, (), lines, set(), quoted)
         data = loader.construct_document(node)
         return YamlResult(data, lines, quoted)
     except YamlProblem:

@@ -178,7 +178,7 @@ def build(
             known_fields=fields_at,
             skip_discriminator=isinstance(model, TypeAdapter),
         )
-    obj._origin = Origin(
-        file=file, line=line if line is not None else locate(pointer), pointer=pointer
-    )
+    # The line is looked up only when a message needs it (Pressroom.line_of): working
+    # out the line of every key of every file costs more than reading the files.
+    obj._origin = Origin(file=file, line=line, pointer=pointer)
     return obj, []

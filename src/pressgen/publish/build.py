@@ -27,6 +27,7 @@ class BuildResult:
     site_dir: Path
     findings: list[Finding]
     published: int = 0
+    held_back: int = 0  # drafts and future articles not published
 
     @property
     def ok(self) -> bool:
@@ -82,16 +83,16 @@ def build_site(
         mkdocs_build(config)
     except PluginError as exc:
         _discard(staging)
-        return BuildResult(
-            target,
-            [
+        findings = list(getattr(plugin, "findings", []))
+        if not any(f.is_error for f in findings):
+            findings.append(
                 Finding(
                     code=codes.BUILD_FAILED,
                     message=str(exc),
                     hint="fix the findings above and build again",
                 )
-            ],
-        )
+            )
+        return BuildResult(target, findings)
     except (Abort, ConfigurationError, OSError) as exc:
         _discard(staging)
         detail = "; ".join(collector.messages[-5:])
@@ -109,7 +110,12 @@ def build_site(
     finally:
         mkdocs_log.removeHandler(collector)
     _swap(staging, target)
-    return BuildResult(target, [], published=getattr(plugin, "published", 0))
+    return BuildResult(
+        target,
+        list(getattr(plugin, "findings", [])),
+        published=getattr(plugin, "published", 0),
+        held_back=getattr(plugin, "held_back", 0),
+    )
 
 
 STAGING_PREFIX = ".site-"

@@ -50,12 +50,15 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         room = Pressroom.from_path(self._project(config))
+        self.findings = list(room.findings)  # read by pressgen build, which prints them
         errors = [f for f in room.findings if f.is_error]
         if errors:
             raise PluginError(_report("the content has errors", errors))
         drafts = self.config.drafts or os.environ.get("PRESSGEN_DRAFTS") == "1"
         rendered = room.render_all(drafts=drafts, future=self.config.future)
         pages, findings = build_pages(room, rendered)
+        self.findings += findings
+        self.held_back = len(room.articles) - len(rendered)
         render_errors = [f for f in findings if f.is_error]
         if render_errors:
             raise PluginError(_report("articles could not be rendered", render_errors))

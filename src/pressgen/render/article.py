@@ -18,6 +18,7 @@ from .environment import LoopBudget, render_limited
 from .errors import SourceName, finding_from_exception
 from .html import markdown_to_html
 from .jsonld import news_article
+from .simple import NeedsJinja, SimpleTemplate
 from .watchdog import WATCHDOG
 
 if TYPE_CHECKING:
@@ -112,6 +113,11 @@ class _ArticleRenderer:
     def _render_text(self, source: str, name: str, origin: SourceName, depth: int) -> str:
         self.names[name] = origin
         template = self.room.compiled_text(source, name)
+        if isinstance(template, SimpleTemplate):
+            try:
+                return template.render(self._context(depth)).strip("\n")
+            except NeedsJinja:
+                template = self.room.compiled_text(source, name, jinja=True)
         return render_limited(template, self._context(depth)).strip("\n")
 
     def fragment(self, fragment_id: str, depth: int) -> str:
@@ -168,7 +174,7 @@ class _ArticleRenderer:
         article, room = self.article, self.room
         company = room.company
         assert company is not None
-        summary_line = room.line_of(article, ("summary",)) or 1
+        summary_line = lambda: room.line_of(article, ("summary",))  # noqa: E731 - only on error
         self.summary = self._render_text(
             article.summary, f"summary:{self.slug}", SourceName(self.file, summary_line), 0
         )

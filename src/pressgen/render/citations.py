@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .. import codes
-from ..findings import Finding
+from ..findings import Finding, closest
 from ..model import Deal, Event, FactBase, Figure, Quote, Source, fact_date, period_bounds
 from . import formatting as fmt
 
@@ -271,15 +271,13 @@ class FactLookup:
                 )
             )
         if fact is None:
-            from difflib import get_close_matches
-
-            close = get_close_matches(fact_id, list(self._room.facts), n=1)
+            close = closest(fact_id, self._room.facts)
             raise CitationProblem(
                 Finding(
                     code=codes.UNKNOWN_FACT,
                     file=self._where,
                     message=f"the fact '{fact_id}' does not exist",
-                    hint=f"did you mean '{close[0]}'?"
+                    hint=f"did you mean '{close}'?"
                     if close
                     else "add it to a file in content/facts/ or correct the id",
                 )

@@ -21,7 +21,13 @@ class SourceName:
     """How a compiled template's name maps back to a file line."""
 
     file: str
-    first_line: int = 1  # file line of the template's line 1
+    line_of_first: int | Callable[[], int | None] = 1  # a number, or how to find it
+
+    @property
+    def first_line(self) -> int:
+        """File line of the template's line 1 (looked up only when an error needs it)."""
+        value = self.line_of_first
+        return (value() or 1) if callable(value) else value
 
 
 def _frame_line(
