@@ -302,6 +302,7 @@ class Pressroom:
         rendered = render_article(self, article, slug)
         findings = check_article(self, article, self.today) + rendered.findings
         findings += check_rules(self, article, rendered)
+        rendered.texts = {}  # read by the rules above only; not kept (memory)
         if rendered.markdown:
             cited = set(rendered.metadata.get("cited_facts", []))
             for index, fact_id in enumerate(article.facts):
@@ -460,7 +461,11 @@ class Pressroom:
     def _article_key(self, slug: str) -> str:
         article = self.articles[slug]
         record = self._records.get(id(article))
-        return digest([slug, record.data if record else article.model_dump(), self._global_key()])
+        if record is not None and record.document is not None and record.document.source_digest:
+            own = record.document.source_digest  # the file as written: cheap to hash
+        else:
+            own = digest(record.data if record else article.model_dump())
+        return digest([slug, own, self._global_key()])
 
     def _global_key(self) -> str:
         """Everything that can change every article: settings, people, templates, rules, day."""
@@ -496,9 +501,7 @@ def _render_in_worker(slugs: list[str]) -> list[tuple[str, RenderedArticle]]:
     assert room is not None, "only called in a forked worker"
     out = []
     for slug in slugs:
-        result = room._checked_render(room.articles[slug], slug)
-        result.texts = {}  # only the compliance rules read them, and they have run
-        out.append((slug, result))
+        out.append((slug, room._checked_render(room.articles[slug], slug)))
     return out
 
 

@@ -6,6 +6,7 @@ that names the file and the line; nothing is raised at the caller.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ class Document:
     data: Any
     lines: LineMap | None = field(default_factory=dict)  # None: computed when first needed
     yaml_text: str = ""
+    source_digest: str = ""  # digest of the whole file as read (for the render cache)
     line_offset: int = 0
     body: str = ""
     body_line: int = 1
@@ -226,6 +228,9 @@ def read_document(
     text, findings = read_text(path, display)
     if text is None:
         return None, findings
-    if front_matter:
-        return parse_front_matter(text, display)
-    return parse_data_file(text, display)
+    document, findings = (
+        parse_front_matter(text, display) if front_matter else parse_data_file(text, display)
+    )
+    if document is not None:
+        document.source_digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return document, findings

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import math
-import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from slugify import slugify
@@ -31,15 +31,26 @@ class GeneratedPage:
 
 
 def _link(from_src: str, to_src: str) -> str:
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    """Relative link between two source paths (plain string work; relpath is slow)."""
+    here = from_src.split("/")[:-1]
+    there = to_src.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def article_src(room: Pressroom, slug: str) -> str:
     return room.article_url(room.articles[slug], slug).rstrip("/") + ".md"
 
 
+@lru_cache(maxsize=4096)
+def _tag_slug(tag: str) -> str:
+    return slugify(tag) or "tag"
+
+
 def tag_src(tag: str, page: int = 1) -> str:
-    base = f"tags/{slugify(tag) or 'tag'}"
+    base = f"tags/{_tag_slug(tag)}"
     return f"{base}.md" if page == 1 else f"{base}/page/{page}.md"
 
 
@@ -73,15 +84,24 @@ def build_pages(
     for slug in rendered:
         findings.extend(rendered[slug].findings)
 
+    facts: dict[str, dict[str, Any]] = {}  # what listings show of each article, made once
+
     def item(slug: str, from_src: str) -> dict[str, Any]:
-        article = room.articles[slug]
+        shown = facts.get(slug)
+        if shown is None:
+            article = room.articles[slug]
+            shown = facts[slug] = {
+                "title": article.title,
+                "summary": rendered[slug].metadata["description"],
+                "kind": KIND_LABELS[article.type],
+                "published": format_long_date(article.date, room.settings.locale),
+                "src": article_src(room, slug),
+                "tags": [(t, tag_src(t)) for t in article.tags],
+            }
         return {
-            "title": article.title,
-            "summary": rendered[slug].metadata["description"],
-            "kind": KIND_LABELS[article.type],
-            "published": format_long_date(article.date, room.settings.locale),
-            "link": _link(from_src, article_src(room, slug)),
-            "tags": [{"name": t, "link": _link(from_src, tag_src(t))} for t in article.tags],
+            **shown,
+            "link": _link(from_src, shown["src"]),
+            "tags": [{"name": t, "link": _link(from_src, src)} for t, src in shown["tags"]],
         }
 
     def render(name: str, context: dict[str, Any]) -> str:

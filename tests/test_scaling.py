@@ -1,0 +1,166 @@
+"""Scaling guards: per-article work is constant as the press room grows; nothing is redone.
+
+These count operations instead of timing them (timings belong to benchmarks/run.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from pressgen import Pressroom
+from pressgen.load import documents
+from pressgen.publish import pages as pages_module
+from pressgen.render import environment, simple
+from pressgen.render_cache import CACHE_DIR
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate
+
+
+@pytest.fixture(scope="module")
+def rooms(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    base = tmp_path_factory.mktemp("rooms")
+    return {n: generate(base / f"room-{n}", n) for n in (20, 60)}
+
+
+def count_work(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    counts = {"reads": 0, "jinja_renders": 0, "simple_renders": 0}
+
+    def counting(name, function):
+        def wrapper(*args, **kwargs):
+            counts[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(documents, "read_text", counting("reads", documents.read_text))
+    monkeypatch.setattr(
+        environment, "render_limited", counting("jinja_renders", environment.render_limited)
+    )
+    monkeypatch.setattr(
+        simple.SimpleTemplate, "render", counting("simple_renders", simple.SimpleTemplate.render)
+    )
+    import pressgen.render.article as article_module
+
+    monkeypatch.setattr(
+        article_module, "render_limited", counting("jinja_renders", environment.render_limited)
+    )
+    room = Pressroom.from_path(project)
+    room.render_all(use_cache=False)
+    monkeypatch.undo()
+    return counts
+
+
+def test_work_per_article_does_not_grow_with_the_press_room(rooms, monkeypatch) -> None:
+    small, large = count_work(rooms[20], monkeypatch), count_work(rooms[60], monkeypatch)
+    # One read per article file, plus a fixed number of other files.
+    assert small["reads"] - 20 == large["reads"] - 60
+    # The same number of template renders per article, whatever the size.
+    # The same number of template renders per article, whatever the size (give or
+    # take the fragments that a fifth of the generated articles include).
+    for kind in ("jinja_renders", "simple_renders"):
+        per_article_small, per_article_large = small[kind] / 20, large[kind] / 60
+        assert abs(per_article_large - per_article_small) <= 0.15 * per_article_small, kind
+
+
+def test_listing_pages_are_bounded_in_size(rooms) -> None:
+    largest = {}
+    for n, project in rooms.items():
+        room = Pressroom.from_path(project)
+        generated, _ = pages_module.build_pages(room, room.render_all(use_cache=False))
+        listings = [p for p in generated if p.src_uri.startswith(("news/index", "news/page"))]
+        assert len(listings) == -(-n // room.settings.news_per_page)
+        largest[n] = max(len(p.markdown) for p in listings)
+    assert largest[60] < largest[20] * 1.2  # a page lists at most news_per_page articles
+
+
+def test_second_build_renders_nothing_and_edits_render_only_what_they_touch(rooms) -> None:
+    project = rooms[60]
+    first = Pressroom.from_path(project)
+    first.render_all()
+    again = Pressroom.from_path(project)
+    again.render_all()
+    assert again.stats == {"rendered": 0, "from_cache": 60}
+
+    article = sorted((project / "content/articles").glob("*.md"))[7]
+    article.write_text(article.read_text() + "\nOne more sentence.\n")
+    edited = Pressroom.from_path(project)
+    edited.render_all()
+    assert edited.stats["rendered"] == 1
+
+    facts = project / "content/facts/facts-000.yml"
+    text = facts.read_text()
+    value_at = text.index("    value: ")  # the first figure's own value line
+    fact_id = text[:value_at].rsplit("- id: ", 1)[1].split("\n", 1)[0]
+    citing = [s for s, a in edited.articles.items() if fact_id in a.facts]
+    assert citing
+    facts.write_text(text[:value_at] + "    value: 1" + text[value_at + len("    value: ") :])
+    after_fact = Pressroom.from_path(project)
+    after_fact.render_all()
+    assert after_fact.stats["rendered"] == len(citing)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other-version", "bad-checksum"])
+def test_a_corrupt_or_foreign_cache_is_ignored(rooms, damage: str) -> None:
+    project = rooms[20]
+    room = Pressroom.from_path(project)
+    expected = {s: r.markdown for s, r in room.render_all().items()}
+    [cache_file] = (project / CACHE_DIR).glob("renders-*.json")
+    header, _, body = cache_file.read_bytes().partition(b"\n")
+    if damage == "garbage":
+        cache_file.write_bytes(b"\x00not json at all")
+    elif damage == "other-version":
+        cache_file.write_bytes(header.replace(b'"version": "', b'"version": "9') + b"\n" + body)
+    else:
+        cache_file.write_bytes(header + b"\n" + body.replace(b"The figure was", b"The figure is"))
+    reloaded = Pressroom.from_path(project)
+    results = reloaded.render_all()
+    assert reloaded.stats == {"rendered": 20, "from_cache": 0}
+    assert {s: r.markdown for s, r in results.items()} == expected
+
+
+def test_parallel_and_sequential_renders_agree(rooms) -> None:
+    room = Pressroom.from_path(rooms[60])
+    one = room.render_all(use_cache=False, workers=1)
+    import pressgen.pressroom as pressroom_module
+
+    saved = pressroom_module.PARALLEL_MIN
+    pressroom_module.PARALLEL_MIN = 10
+    try:
+        two = room.render_all(use_cache=False, workers=2)
+    finally:
+        pressroom_module.PARALLEL_MIN = saved
+    assert [(s, r.markdown, r.metadata) for s, r in one.items()] == [
+        (s, r.markdown, r.metadata) for s, r in two.items()
+    ]
+
+
+def test_fast_path_and_jinja_give_the_same_text(rooms) -> None:
+    room = Pressroom.from_path(rooms[20])
+    for slug, article in list(room.articles.items())[:10]:
+        fast = room.render_article(slug).markdown
+        forced = article.model_copy(update={"body": "{# force Jinja #}" + article.body})
+        assert room.render_article(forced).markdown == fast
+
+
+segments = st.lists(
+    st.sampled_from(["news", "tags", "page", "2025", "07", "a", "b"]), min_size=0, max_size=4
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(segments, segments, st.sampled_from(["index.md", "x.md", "2.md"]))
+def test_fast_relative_links_equal_relpath(start: list[str], end: list[str], name: str) -> None:
+    import posixpath
+
+    from_src = "/".join([*start, "index.md"])
+    to_src = "/".join([*end, name])
+    assert pages_module._link(from_src, to_src) == posixpath.relpath(
+        to_src, posixpath.dirname(from_src) or "."
+    )
