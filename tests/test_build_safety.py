@@ -10,8 +10,11 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import write
+from conftest import REPO, write
 from pressgen.publish.build import build_site
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import letters
 
 ARTICLE = """---
 type: market-update
@@ -34,16 +37,6 @@ def tree_digest(folder: Path) -> str:
             digest.update(path.relative_to(folder).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def letters(n: int) -> str:
-    """Article names without digits (digits typed by hand would need a source)."""
-    out = ""
-    while True:
-        out = "abcdefghijklmnopqrstuvwxyz"[n % 26] + out
-        n = n // 26 - 1
-        if n < 0:
-            return out
 
 
 def test_kill_9_during_build_leaves_previous_site_intact(project: Path) -> None:
