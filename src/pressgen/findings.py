@@ -8,7 +8,7 @@ returns them; the MkDocs plugin turns errors into a clean build failure.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -60,33 +60,6 @@ class Finding:
         if self.hint:
             text += f"\n    fix: {self.hint}"
         return text
-
-
-@dataclass
-class Findings:
-    """An ordered collection of findings with helpers used across the pipeline."""
-
-    items: list[Finding] = field(default_factory=list)
-
-    def add(self, finding: Finding) -> None:
-        self.items.append(finding)
-
-    def extend(self, findings: Iterable[Finding]) -> None:
-        self.items.extend(findings)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.items if f.is_error]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.items if not f.is_error]
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
 
 class PressgenError(Exception):

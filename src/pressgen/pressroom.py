@@ -11,11 +11,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import multiprocessing as mp
 import os
-import threading
 from collections.abc import Hashable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -26,8 +24,15 @@ from pydantic import TypeAdapter
 from slugify import slugify
 
 from . import __version__, codes
-from .check import check_article, check_pressroom, check_rules, load_rule_sets
-from .findings import Finding, PressgenError, Severity
+from .check import (
+    check_article,
+    check_pressroom,
+    check_rules,
+    check_unused_facts,
+    load_rule_sets,
+)
+from .digests import digest, digest_bytes, digest_text
+from .findings import Finding, PressgenError
 from .load.project import RawContent, Record, raw_from_data, read_project
 from .load.writer import article_to_text
 from .lru import BoundedCache
@@ -47,7 +52,7 @@ from .model.validate import build
 from .render.article import RenderedArticle, render_article
 from .render.environment import PressroomEnvironment, compile_text, make_environment
 from .render.simple import parse_simple
-from .render_cache import RenderCache, dependency_digests, digest
+from .render_cache import RenderCache, dependency_digests
 
 _FACT_ADAPTER: TypeAdapter[Any] = TypeAdapter(Fact)
 COMPILED_CACHE_SIZE = 4096  # bodies, summaries and fragments of a large press room
@@ -76,7 +81,6 @@ class Pressroom:
         self.root = root
         self.template_dirs = [Path(p) for p in template_dirs]
         self.findings: list[Finding] = list(raw.findings)
-        self.files: list[Path] = list(raw.files)
         self._records: dict[int, Record] = {}
         self._compiled: BoundedCache[Template] = BoundedCache(COMPILED_CACHE_SIZE)
         self._renders: BoundedCache[RenderedArticle] = BoundedCache(RENDER_CACHE_SIZE)
@@ -93,7 +97,6 @@ class Pressroom:
             "fact": set(),
             "fragment": set(),
         }
-        self._lock = threading.Lock()
 
         self.settings: Settings = self._one(Settings, raw.settings) or Settings()
         self.company: Company | None = self._one(Company, raw.company)
@@ -274,15 +277,15 @@ class Pressroom:
         Text whose only template syntax is fact and fragment placeholders gets the fast
         :class:`~pressgen.render.simple.SimpleTemplate`; anything else is compiled by Jinja.
         """
-        digest = hashlib.blake2b(source.encode(), digest_size=16).hexdigest()
+        content = digest_text(source)
         if not jinja:
             simple = self._compiled.get_or_make(
-                ("simple", name, digest), lambda: parse_simple(source) or _NO_SIMPLE
+                ("simple", name, content), lambda: parse_simple(source) or _NO_SIMPLE
             )
             if simple is not _NO_SIMPLE:
                 return simple
         return self._compiled.get_or_make(
-            ("jinja", name, digest), lambda: compile_text(self.environment, source, name)
+            ("jinja", name, content), lambda: compile_text(self.environment, source, name)
         )
 
     # ----------------------------------------------------------------- API
@@ -302,24 +305,8 @@ class Pressroom:
         rendered = render_article(self, article, slug)
         findings = check_article(self, article, self.today) + rendered.findings
         findings += check_rules(self, article, rendered)
+        findings += check_unused_facts(self, article, rendered)
         rendered.texts = {}  # read by the rules above only; not kept (memory)
-        if rendered.markdown:
-            cited = set(rendered.metadata.get("cited_facts", []))
-            for index, fact_id in enumerate(article.facts):
-                if fact_id not in cited and fact_id in self.facts:
-                    findings.append(
-                        Finding(
-                            code=codes.UNUSED_FACT,
-                            severity=Severity.WARNING,
-                            file=article.origin.file,
-                            line=self.line_of(article, ("facts", index)),
-                            path=f"/facts/{index}",
-                            message=f"the fact '{fact_id}' is listed but the text never cites it",
-                            hint="cite it with {{ fact."
-                            + fact_id
-                            + " }} or remove it from 'facts:'",
-                        )
-                    )
         rendered.findings = _dedupe(findings)
         return rendered
 
@@ -435,7 +422,7 @@ class Pressroom:
         """Render articles, on several processes when there are enough to pay for it."""
         count = workers if workers is not None else min(os.cpu_count() or 1, 4)
         if count < 2 or len(slugs) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
-            return [(slug, self._checked_render(self.articles[slug], slug)) for slug in slugs]
+            return _render_slugs(self, slugs)
         global _FORKED_ROOM
         _FORKED_ROOM = self  # inherited by the forked workers, never pickled
         chunks = [slugs[n::count] for n in range(count)]
@@ -474,7 +461,10 @@ class Pressroom:
             for folder in [*self.template_dirs, Path(__file__).parent / "templates"]:
                 if folder.is_dir():
                     templates += [
-                        (p.relative_to(folder).as_posix(), p.read_bytes().hex())
+                        (
+                            p.relative_to(folder).as_posix(),
+                            digest_bytes(p.read_bytes()),
+                        )
                         for p in sorted(folder.rglob("*"))
                         if p.is_file()
                     ]
@@ -496,13 +486,13 @@ class Pressroom:
         return self._global[1]
 
 
+def _render_slugs(room: Pressroom, slugs: list[str]) -> list[tuple[str, RenderedArticle]]:
+    return [(slug, room._checked_render(room.articles[slug], slug)) for slug in slugs]
+
+
 def _render_in_worker(slugs: list[str]) -> list[tuple[str, RenderedArticle]]:
-    room = _FORKED_ROOM
-    assert room is not None, "only called in a forked worker"
-    out = []
-    for slug in slugs:
-        out.append((slug, room._checked_render(room.articles[slug], slug)))
-    return out
+    assert _FORKED_ROOM is not None, "only called in a forked worker"
+    return _render_slugs(_FORKED_ROOM, slugs)
 
 
 def _cache_key(article: Any, today: dt.date) -> Hashable | None:
@@ -514,7 +504,7 @@ def _cache_key(article: Any, today: dt.date) -> Hashable | None:
             text = json.dumps(article, sort_keys=True, default=str)
         except (TypeError, ValueError):
             return None
-        return ("dict", hashlib.blake2b(text.encode(), digest_size=16).hexdigest(), today)
+        return ("dict", digest_text(text), today)
     return None
 
 

@@ -12,7 +12,6 @@ the digest of each fact, source and fragment it used are all unchanged.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .digests import digest_bytes
 from .findings import Finding, Severity
 from .render.article import Citation, RenderedArticle
 
@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".pressgen-cache"
 FORMAT = 1
-
-
-def digest(value: Any) -> str:
-    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class RenderCache:
@@ -53,7 +48,7 @@ class RenderCache:
             header = json.loads(header_line)
             if header.get("version") != __version__ or header.get("format") != FORMAT:
                 return
-            if header.get("checksum") != hashlib.blake2b(body, digest_size=16).hexdigest():
+            if header.get("checksum") != digest_bytes(body):
                 return
             entries = json.loads(body)
             if isinstance(entries, dict):
@@ -70,7 +65,7 @@ class RenderCache:
         header = {
             "version": __version__,
             "format": FORMAT,
-            "checksum": hashlib.blake2b(body, digest_size=16).hexdigest(),
+            "checksum": digest_bytes(body),
         }
         handle, temp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as out:

@@ -121,7 +121,7 @@ def load_rule_sets(names: list[str], project: Path | None) -> tuple[list[RuleSet
     return sets, findings
 
 
-def _line_in_body(room: Pressroom, article_body: str, first_line: int, phrase: str) -> int | None:
+def _line_in_body(article_body: str, first_line: int, phrase: str) -> int | None:
     index = article_body.lower().find(phrase.lower())
     return None if index < 0 else first_line + article_body.count("\n", 0, index)
 
@@ -148,41 +148,31 @@ def check_rules(room: Pressroom, article: Article, rendered: RenderedArticle) ->
                     continue
                 if field == "body":
                     line = (
-                        _line_in_body(room, article.body, article.origin.body_line, match.group())
+                        _line_in_body(article.body, article.origin.body_line, match.group())
                         or article.origin.body_line
                     )
                 else:
                     line = room.line_of(article, (field,))
-                severity = Severity(rule.severity)
                 if rule.requires_fragment:
                     if rule.requires_fragment in fragments:
                         break
-                    findings.append(
-                        Finding(
-                            code=codes.FORWARD_LOOKING,
-                            severity=severity,
-                            file=article.origin.file,
-                            line=line,
-                            path=f"/{field}",
-                            message=f"'{match.group()}' needs the fragment "
-                            f"'{rule.requires_fragment}' ({rule_set.id}/{rule.id}): "
-                            f"{rule.reason}",
-                            hint=rule.hint
-                            or f"add {{{{ fragment.{rule.requires_fragment} }}}} "
-                            "at the end of the text",
-                        )
+                    code = codes.FORWARD_LOOKING
+                    message = f"'{match.group()}' needs the fragment '{rule.requires_fragment}'"
+                    hint = rule.hint or (
+                        f"add {{{{ fragment.{rule.requires_fragment} }}}} at the end of the text"
                     )
                 else:
-                    findings.append(
-                        Finding(
-                            code=codes.RISKY_CLAIM,
-                            severity=severity,
-                            file=article.origin.file,
-                            line=line,
-                            path=f"/{field}",
-                            message=f"'{match.group()}' ({rule_set.id}/{rule.id}): {rule.reason}",
-                            hint=rule.hint,
-                        )
+                    code, message, hint = codes.RISKY_CLAIM, f"'{match.group()}'", rule.hint
+                findings.append(
+                    Finding(
+                        code=code,
+                        severity=Severity(rule.severity),
+                        file=article.origin.file,
+                        line=line,
+                        path=f"/{field}",
+                        message=f"{message} ({rule_set.id}/{rule.id}): {rule.reason}",
+                        hint=hint,
                     )
+                )
                 break
     return findings

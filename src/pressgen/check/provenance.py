@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .. import codes
 from ..findings import Finding
 from ..model import Article, Figure
+from ..model.base import SCALE_FACTORS
 
 if TYPE_CHECKING:
     from ..pressroom import Pressroom
@@ -105,72 +106,58 @@ def _decimals(value: Decimal) -> int:
 
 def check_derived_figures(room: Pressroom) -> list[Finding]:
     """A derived figure must agree with its inputs within its rounding."""
-    findings = []
-    for fact in room.facts.values():
-        if not isinstance(fact, Figure) or fact.derived is None:
-            continue
-        derived = fact.derived
-        pointer = "/" + "/".join(map(str, (*fact.origin.pointer, "derived")))
-        line = room.line_of(fact, ("derived",))
-        inputs = []
-        for input_id in derived.inputs:
-            source = room.facts.get(input_id)
-            if not isinstance(source, Figure):
-                findings.append(
-                    Finding(
-                        code=codes.UNKNOWN_FACT,
-                        file=fact.origin.file,
-                        line=line,
-                        path=pointer,
-                        message=f"the input '{input_id}' of '{fact.id}' is not a figure",
-                        hint="list the ids of the figures this one is computed from",
-                    )
-                )
-                break
-            inputs.append(source.total)
-        else:
-            computed = _compute(derived.operation, inputs)
-            if computed is None:
-                findings.append(
-                    Finding(
-                        code=codes.DERIVED_MISMATCH,
-                        file=fact.origin.file,
-                        line=line,
-                        path=pointer,
-                        message=f"'{fact.id}' divides by a figure that is zero",
-                        hint="",
-                    )
-                )
-                continue
-            written = fact.value if derived.operation in {"share", "ratio"} else fact.total
-            scale = (
-                1
-                if derived.operation in {"share", "ratio"}
-                else fact.total / fact.value
-                if fact.value
-                else 1
+    return [
+        finding
+        for fact in room.facts.values()
+        if isinstance(fact, Figure)
+        and fact.derived is not None
+        and (finding := _derived_problem(room, fact)) is not None
+    ]
+
+
+def _derived_problem(room: Pressroom, fact: Figure) -> Finding | None:
+    derived = fact.derived
+    assert derived is not None
+
+    def problem(field: str, message: str, hint: str, code: str = codes.DERIVED_MISMATCH) -> Finding:
+        return Finding(
+            code=code,
+            file=fact.origin.file,
+            line=room.line_of(fact, (field,)),
+            path="/" + "/".join(map(str, (*fact.origin.pointer, field))),
+            message=message,
+            hint=hint,
+        )
+
+    inputs = []
+    for input_id in derived.inputs:
+        source = room.facts.get(input_id)
+        if not isinstance(source, Figure):
+            return problem(
+                "derived",
+                f"the input '{input_id}' of '{fact.id}' is not a figure",
+                "list the ids of the figures this one is computed from",
+                codes.UNKNOWN_FACT,
             )
-            tolerance = (
-                derived.rounding
-                if derived.rounding is not None
-                else (Decimal(5) / Decimal(10) ** (_decimals(fact.value) + 1))
-            )
-            if abs(written - computed) > tolerance * scale:
-                shown = computed / scale if scale else computed
-                findings.append(
-                    Finding(
-                        code=codes.DERIVED_MISMATCH,
-                        file=fact.origin.file,
-                        line=room.line_of(fact, ("value",)),
-                        path="/" + "/".join(map(str, (*fact.origin.pointer, "value"))),
-                        message=f"'{fact.id}' is {fact.value}, but its inputs give "
-                        f"{shown.quantize(Decimal('0.01'))} (allowed difference "
-                        f"{tolerance})",
-                        hint="correct the value or the inputs, or state the rounding with "
-                        "'rounding:' under 'derived:'",
-                    )
-                )
-    return findings
+        inputs.append(source.total)
+    computed = _compute(derived.operation, inputs)
+    if computed is None:
+        return problem("derived", f"'{fact.id}' divides by a figure that is zero", "")
+    if derived.operation not in {"share", "ratio"}:
+        computed /= SCALE_FACTORS.get(fact.scale or "", 1)  # back to the units written
+    tolerance = (
+        derived.rounding
+        if derived.rounding is not None
+        else (Decimal(5) / Decimal(10) ** (_decimals(fact.value) + 1))
+    )
+    if abs(fact.value - computed) <= tolerance:
+        return None
+    return problem(
+        "value",
+        f"'{fact.id}' is {fact.value}, but its inputs give "
+        f"{computed.quantize(Decimal('0.01'))} (allowed difference {tolerance})",
+        "correct the value or the inputs, or state the rounding with 'rounding:' under 'derived:'",
+    )
 
 
 def _compute(operation: str, values: list[Decimal]) -> Decimal | None:

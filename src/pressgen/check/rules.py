@@ -13,6 +13,7 @@ from . import provenance, safety
 
 if TYPE_CHECKING:
     from ..pressroom import Pressroom
+    from ..render.article import RenderedArticle
 
 
 def _suggest(name: str, known: list[str], what: str) -> str:
@@ -120,6 +121,28 @@ def check_article(room: Pressroom, article: Article, today: dt.date) -> list[Fin
     findings.extend(safety.scan(article.body, origin.file, origin.body_line))
     findings.extend(provenance.check_unsourced_numbers(room, article))
     return findings
+
+
+def check_unused_facts(
+    room: Pressroom, article: Article, rendered: RenderedArticle
+) -> list[Finding]:
+    """Warn about facts listed under 'facts:' that the rendered text never cites."""
+    if not rendered.markdown:
+        return []
+    cited = set(rendered.metadata.get("cited_facts", []))
+    return [
+        Finding(
+            code=codes.UNUSED_FACT,
+            severity=Severity.WARNING,
+            file=article.origin.file,
+            line=room.line_of(article, ("facts", index)),
+            path=f"/facts/{index}",
+            message=f"the fact '{fact_id}' is listed but the text never cites it",
+            hint="cite it with {{ fact." + fact_id + " }} or remove it from 'facts:'",
+        )
+        for index, fact_id in enumerate(article.facts)
+        if fact_id not in cited and fact_id in room.facts
+    ]
 
 
 def check_pressroom(room: Pressroom, today: dt.date) -> list[Finding]:

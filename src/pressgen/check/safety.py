@@ -38,48 +38,48 @@ def _line(text: str, index: int, first_line: int) -> int:
 def scan(text: str, file: str | None, first_line: int) -> list[Finding]:
     """Findings for unsafe HTML, attributes and link schemes in Markdown ``text``."""
     findings: list[Finding] = []
-    has_tag, has_brace = "<" in text, "{" in text
-    if not (has_tag or has_brace or "](" in text or "]:" in text):
-        return findings  # no HTML, attribute list or link: nothing to look at
-    for match in _DANGEROUS_TAG.finditer(text) if has_tag else ():
+
+    def add(code: str, match: re.Match[str], message: str, hint: str) -> None:
         findings.append(
             Finding(
-                code=codes.UNSAFE_HTML,
+                code=code,
                 file=file,
                 line=_line(text, match.start(), first_line),
-                message=f"raw HTML <{match.group(1).lower()}> is not allowed in content",
-                hint="remove the tag; write the content in Markdown",
+                message=message,
+                hint=hint,
             )
         )
-    has_equals = "=" in text  # every event attribute is written name=value
-    for pattern in (
-        _EVENT_ATTRIBUTE if has_tag and has_equals else None,
-        _ATTR_LIST_EVENT if has_brace and has_equals else None,
-    ):
-        for match in pattern.finditer(text) if pattern else ():
-            findings.append(
-                Finding(
-                    code=codes.UNSAFE_ATTRIBUTE,
-                    file=file,
-                    line=_line(text, match.start(), first_line),
-                    message=f"the attribute '{match.group(1)}' would run a script in the reader's "
-                    "browser",
-                    hint="remove the attribute",
-                )
+
+    # Each pattern runs only if the text has the characters it needs (most bodies don't).
+    has_tag, has_equals = "<" in text, "=" in text
+    if has_tag:
+        for match in _DANGEROUS_TAG.finditer(text):
+            add(
+                codes.UNSAFE_HTML,
+                match,
+                f"raw HTML <{match.group(1).lower()}> is not allowed in content",
+                "remove the tag; write the content in Markdown",
             )
-    has_link = "](" in text or "]:" in text or (has_tag and ("=" in text or ":" in text))
-    for pattern in _LINK_TARGETS if has_link else ():
+    attribute_patterns = [
+        p for p, needed in ((_EVENT_ATTRIBUTE, has_tag), (_ATTR_LIST_EVENT, "{" in text)) if needed
+    ]
+    for pattern in attribute_patterns if has_equals else []:
+        for match in pattern.finditer(text):
+            add(
+                codes.UNSAFE_ATTRIBUTE,
+                match,
+                f"the attribute '{match.group(1)}' would run a script in the reader's browser",
+                "remove the attribute",
+            )
+    has_link = "](" in text or "]:" in text or (has_tag and (has_equals or ":" in text))
+    for pattern in _LINK_TARGETS if has_link else []:
         for match in pattern.finditer(text):
             target = _INVISIBLE_IN_URL.sub("", html.unescape(match.group(1))).lower()
             if target.startswith(_BAD_SCHEMES):
-                scheme = target.split(":", 1)[0]
-                findings.append(
-                    Finding(
-                        code=codes.UNSAFE_LINK,
-                        file=file,
-                        line=_line(text, match.start(), first_line),
-                        message=f"a link with the '{scheme}:' scheme is not allowed",
-                        hint="link only to https://, http://, mailto: or tel: addresses",
-                    )
+                add(
+                    codes.UNSAFE_LINK,
+                    match,
+                    f"a link with the '{target.split(':', 1)[0]}:' scheme is not allowed",
+                    "link only to https://, http://, mailto: or tel: addresses",
                 )
     return findings

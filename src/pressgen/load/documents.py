@@ -6,7 +6,6 @@ that names the file and the line; nothing is raised at the caller.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from .. import codes
+from ..digests import digest_text
 from ..findings import Finding, json_pointer
 from .yamlsafe import LineMap, YamlProblem, line_map, parse_yaml, problem_to_finding
 
@@ -232,5 +232,5 @@ def read_document(
         parse_front_matter(text, display) if front_matter else parse_data_file(text, display)
     )
     if document is not None:
-        document.source_digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        document.source_digest = digest_text(text)
     return document, findings

@@ -45,7 +45,6 @@ class RawContent:
     articles: list[Record] = field(default_factory=list)
     topics: list[Record] | None = None  # None: no tags.yml, tags are free
     findings: list[Finding] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
 
 
 def _list_in(document: Document, key: str, findings: list[Finding]) -> list[Record]:
@@ -114,7 +113,6 @@ def read_project(root: Path) -> RawContent:
         return raw
 
     def read(path: Path, front_matter: bool) -> Document | None:
-        raw.files.append(path)
         document, findings = read_document(path, _display(path, root), front_matter=front_matter)
         raw.findings.extend(findings)
         if document is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -301,7 +300,3 @@ def render_article(room: Pressroom, article: Article, slug: str) -> RenderedArti
     if result.markdown:
         result.jsonld = news_article(room, article, slug, result.citations, renderer.summary)
     return result
-
-
-def today_in(zone: dt.tzinfo) -> dt.date:
-    return dt.datetime.now(zone).date()

@@ -67,16 +67,10 @@ def finding_from_exception(
             hint="check that every '{{' has its '}}' and every '{%' its '%}'",
         )
     src, line = (where[0], where[1] + where[0].first_line - 1) if where else (default, None)
-    if isinstance(exc, UndefinedError) and "unsafe" in str(exc):
-        return Finding(
-            code=codes.SANDBOX,
-            file=src.file,
-            line=line,
-            message=f"not allowed in a template: {exc}",
-            hint="templates may only format content; remove this expression",
-        )
+    # The sandbox reports an unsafe attribute as undefined; it is a refusal all the same.
+    refused = isinstance(exc, UndefinedError) and "unsafe" in str(exc)
     for kind, code, describe, hint in _RUNTIME_ERRORS:
-        if isinstance(exc, kind):
+        if (kind is SecurityError) if refused else isinstance(exc, kind):
             return Finding(code=code, file=src.file, line=line, message=describe(exc), hint=hint)
     raise AssertionError("unreachable: Exception is the last entry")  # pragma: no cover
 
