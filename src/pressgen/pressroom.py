@@ -14,7 +14,8 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import os
-from collections.abc import Hashable, Iterable
+import re
+from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,10 @@ from .check import (
 )
 from .digests import digest, digest_bytes, digest_text
 from .findings import Finding, PressgenError
+from .i18n import builtin_labels
 from .load.project import RawContent, Record, raw_from_data, read_project
 from .load.writer import article_to_text
+from .load.yamlsafe import parse_yaml
 from .lru import BoundedCache
 from .model import (
     Article,
@@ -62,9 +65,24 @@ PARALLEL_MIN = 200  # below this, starting worker processes costs more than it s
 _FORKED_ROOM: Pressroom | None = None  # what forked workers render (see _render_many)
 
 
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
 def article_slug(article: Article) -> str:
-    """The article's slug: its own, or one made from the title (transliterated)."""
-    return article.slug or slugify(article.title, max_length=80, word_boundary=True)
+    """The article's slug: its own, or one made from the title.
+
+    Chinese titles are transliterated (鄧悅醫藥 → deng-yue-yi-yao) and end with six
+    characters of the title's digest: homophones transliterate alike, and two
+    different titles must never share an address. The same title always gives the
+    same slug.
+    """
+    if article.slug:
+        return article.slug
+    if _CJK.search(article.title):
+        words = slugify(article.title, max_length=60, word_boundary=True)
+        tail = digest_text(article.title)[:6]
+        return f"{words}-{tail}" if words else f"article-{tail}"
+    return slugify(article.title, max_length=80, word_boundary=True)
 
 
 class Pressroom:
@@ -88,6 +106,7 @@ class Pressroom:
         self._record_index: dict[tuple[str, str], Record] = {}
         self._digests: dict[tuple[str, str], str | None] = {}
         self._global: tuple[dt.date, str] | None = None
+        self._labels: dict[str, dict[str, Any]] = {}
         self.stats: dict[str, int] = {}
         self.view_cache: dict[tuple[str, str, int], Any] = {}  # formatted facts, see view_of
         # Ids of objects that exist but failed validation: not reported again as unknown.
@@ -113,8 +132,14 @@ class Pressroom:
                     self.topics[topic.name.lower()] = topic
         self.articles: dict[str, Article] = {}
         self._slugs_lower: dict[str, str] = {}  # case-insensitive duplicate check in O(1)
-        for record in raw.articles:
-            self._add_article(record)
+        # Originals first: a translation without a slug takes its original's.
+        validated = [(record, self._validate(Article, record)) for record in raw.articles]
+        for record, article in validated:
+            if article is not None and article.translation_of is None:
+                self._add_article(record, article)
+        for record, article in validated:
+            if article is not None and article.translation_of is not None:
+                self._add_article(record, article)
         self.rule_sets, rule_findings = load_rule_sets(self.settings.rule_sets, self.root)
         self.findings.extend(rule_findings)
         self._fixed_today = today
@@ -163,9 +188,10 @@ class Pressroom:
                 if isinstance(record.data, dict) and isinstance(record.data.get("id"), str):
                     self.broken[what].add(record.data["id"])
                 continue
-            if obj.id in out:
-                first = out[obj.id].origin
-                first_line = self.line_of(out[obj.id], ())
+            key = self._key_of(obj)
+            if key in out:
+                first = out[key].origin
+                first_line = self.line_of(out[key], ())
                 self.findings.append(
                     Finding(
                         code=codes.DUPLICATE_ID,
@@ -178,15 +204,62 @@ class Pressroom:
                     )
                 )
                 continue
-            out[obj.id] = obj
-            self._record_index[(what, obj.id)] = record
+            out[key] = obj
+            self._record_index[(what, key)] = record
         return out
 
-    def _add_article(self, record: Record) -> None:
-        article = self._validate(Article, record)
-        if article is None:
-            return
-        slug = article_slug(article)
+    def _key_of(self, obj: Any) -> str:
+        """An object's key: its id, with '@lang' for a fragment in another language."""
+        lang = getattr(obj, "lang", None)
+        if isinstance(obj, Fragment) and lang and lang != self.settings.main_language:
+            return f"{obj.id}@{lang}"
+        return obj.id
+
+    def fragment_for(self, fragment_id: str, lang: str | None) -> Fragment | None:
+        """A fragment in a language (the main language's version is the plain id)."""
+        if lang and lang != self.settings.main_language:
+            return self.fragments.get(f"{fragment_id}@{lang}")
+        return self.fragments.get(fragment_id)
+
+    def labels(self, lang: str | None) -> dict[str, Any]:
+        """The label table of a language: the project's templates/i18n/<tag>.yml over pressgen's."""
+        tag = lang or self.settings.main_language
+        table = self._labels.get(tag)
+        if table is None:
+            table = dict(builtin_labels(tag))
+            for folder in self.template_dirs:
+                path = folder / "i18n" / f"{tag}.yml"
+                if path.is_file():
+                    result = parse_yaml(path.read_text("utf-8"))
+                    if isinstance(result.data, dict):
+                        table.update(result.data)
+            self._labels[tag] = table
+        return table
+
+    def label_function(self, lang: str | None) -> Callable[..., str]:
+        """``label('about', company=...)`` for templates: a label, filled in."""
+        table = self.labels(lang)
+
+        def label(key: str, **values: Any) -> str:
+            text = table.get(key)
+            if not isinstance(text, str):
+                raise KeyError(f"no label '{key}' in templates/i18n/{lang}.yml")
+            return text.format(**values) if values else text
+
+        return label
+
+    def lang_of(self, article: Article) -> str:
+        """The article's language tag (the site's main language when not given)."""
+        return article.lang or self.settings.main_language
+
+    def _add_article(self, record: Record, article: Article) -> None:
+        slug = article.slug
+        if slug is None and article.translation_of is not None:
+            original = self.articles.get(article.translation_of)
+            slug = article_slug(original) if original is not None else None
+        slug = slug or article_slug(article)
+        if slug:
+            slug = self.settings.folder_for(article.lang) + slug
         if not slug:
             self.findings.append(
                 Finding(
@@ -232,20 +305,54 @@ class Pressroom:
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.is_error]
 
-    def article_url(self, article: Article, slug: str | None = None) -> str:
-        """Site-relative URL of an article: news/2025/11/slug/."""
+    def article_url(self, article: Article, key: str | None = None) -> str:
+        """Site-relative URL of an article: news/2025/11/slug/ (zh-hant/news/... etc.)."""
         when = article.published_at(self.settings.zone)
-        return f"news/{when:%Y}/{when:%m}/{slug or article_slug(article)}/"
+        slug = (key or article_slug(article)).rsplit("/", 1)[-1]
+        return f"{self.settings.folder_for(article.lang)}news/{when:%Y}/{when:%m}/{slug}/"
+
+    def translations_of(self, key: str) -> dict[str, str]:
+        """The keys of an article's versions by language, the article itself included."""
+        article = self.articles[key]
+        original = article.translation_of if article.translation_of in self.articles else key
+        versions = {self.lang_of(self.articles[original]): original}
+        for other, candidate in self.articles.items():
+            if candidate.translation_of == original:
+                versions.setdefault(self.lang_of(candidate), other)
+        return versions
+
+    def corrected_by(self, key: str) -> list[str]:
+        """The keys of the releases that correct and replace this one."""
+        return [other for other, a in self.articles.items() if a.corrects == key]
+
+    def withheld(
+        self, *, drafts: bool = False, now: dt.datetime | None = None
+    ) -> list[tuple[str, str, dt.datetime | None]]:
+        """Articles not published now: (key, reason, until when) — drafts, future, embargoed."""
+        now = now or dt.datetime.now(self.settings.zone)
+        out: list[tuple[str, str, dt.datetime | None]] = []
+        for key, a in self.articles.items():
+            if a.draft and not drafts:
+                out.append((key, "draft", None))
+            elif a.embargo is not None and a.embargo > now:
+                out.append((key, "embargoed", a.visible_from(self.settings.zone)))
+            elif a.published_at(self.settings.zone) > now:
+                out.append((key, "scheduled", a.published_at(self.settings.zone)))
+        return sorted(out, key=lambda item: (item[2] is None, item[2] or now, item[0]))
 
     def sorted_articles(
         self, *, drafts: bool = False, future: bool = False, now: dt.datetime | None = None
     ) -> list[tuple[str, Article]]:
-        """Articles to publish, newest first (drafts and future ones left out by default)."""
+        """Articles to publish, newest first.
+
+        Drafts are left out unless ``drafts``; articles dated in the future or still
+        under embargo are left out unless ``future``.
+        """
         now = now or dt.datetime.now(self.settings.zone)
         chosen = [
             (slug, a)
             for slug, a in self.articles.items()
-            if (drafts or not a.draft) and (future or a.published_at(self.settings.zone) <= now)
+            if (drafts or not a.draft) and (future or a.visible_from(self.settings.zone) <= now)
         ]
         return sorted(
             chosen,
@@ -387,6 +494,7 @@ class Pressroom:
         use_cache: bool = True,
         workers: int | None = None,
         save_cache: bool = True,
+        now: dt.datetime | None = None,
     ) -> dict[str, RenderedArticle]:
         """Every article to publish, rendered and checked, newest first.
 
@@ -394,7 +502,7 @@ class Pressroom:
         ``.pressgen-cache/``; the rest are rendered on all cores when there are many.
         ``self.stats`` says how many were rendered and how many came from the cache.
         """
-        chosen = self.sorted_articles(drafts=drafts, future=future)
+        chosen = self.sorted_articles(drafts=drafts, future=future, now=now)
         cache = RenderCache(self.root) if use_cache and self.root is not None else None
         keys = {slug: self._article_key(slug) for slug, _ in chosen}
         results: dict[str, RenderedArticle] = {}

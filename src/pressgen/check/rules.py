@@ -10,6 +10,8 @@ from .. import codes
 from ..findings import Finding, Severity, closest
 from ..model import Article, Figure, fact_date
 from . import provenance, safety
+from .lifecycle import check_lifecycle
+from .translations import check_language, check_translation, check_wording
 
 if TYPE_CHECKING:
     from ..pressroom import Pressroom
@@ -193,7 +195,11 @@ def check_pressroom(room: Pressroom, today: dt.date) -> list[Finding]:
     for fragment in room.fragments.values():
         findings.extend(safety.scan(fragment.body, fragment.origin.file, fragment.origin.body_line))
     findings.extend(provenance.check_derived_figures(room))
-    for article in room.articles.values():
+    for key, article in room.articles.items():
+        findings += check_language(room, article)
+        findings += check_translation(room, key, article)
+        findings += check_wording(room, article)
+        findings += check_lifecycle(room, key, article)
         if article.tie_in and article.tie_in not in room.fragments:
             findings.append(
                 Finding(

@@ -1,7 +1,7 @@
 """Model: one typed definition of each kind of content, also the source of the JSON Schema."""
 
 from .base import Money, Origin, period_bounds
-from .documents import Article, Fragment, Topic
+from .documents import Article, Correction, Fragment, Topic, moment_at
 from .facts import (
     FACT_KINDS,
     Change,
@@ -10,11 +10,12 @@ from .facts import (
     Event,
     Fact,
     FactBase,
+    FactTranslation,
     Figure,
     Quote,
     fact_date,
 )
-from .people import Company, Editor, Source
+from .people import Company, Editor, Source, in_language
 from .settings import Settings
 
 __all__ = [
@@ -22,12 +23,14 @@ __all__ = [
     "Article",
     "Change",
     "Company",
+    "Correction",
     "Deal",
     "Derivation",
     "Editor",
     "Event",
     "Fact",
     "FactBase",
+    "FactTranslation",
     "Figure",
     "Fragment",
     "Money",
@@ -37,5 +40,7 @@ __all__ = [
     "Source",
     "Topic",
     "fact_date",
+    "in_language",
+    "moment_at",
     "period_bounds",
 ]

@@ -12,8 +12,10 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
+from ..i18n import LanguageTag
 from .base import Body, ContentModel, Date, Id, ShortText, StrictFlag, Text
 
 
@@ -53,6 +55,44 @@ Moment = Annotated[
     ),
 ]
 
+
+def _check_instant(value: object) -> dt.datetime:
+    """A date and time with its time zone: an embargo must say exactly when it lifts."""
+    moment = _check_moment(value)
+    if not isinstance(moment, dt.datetime):
+        raise ValueError(
+            "needs a time and a time zone, e.g. 2026-01-15T09:00+08:00 (a date alone "
+            "does not say when the embargo lifts)"
+        )
+    return moment
+
+
+Instant = Annotated[
+    dt.datetime,
+    PlainValidator(_check_instant),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "examples": ["2026-01-15T09:00+08:00"]}
+    ),
+]
+ArticleKey = Annotated[
+    str,
+    StringConstraints(pattern=r"^(?:[a-z-]+/)?[a-z0-9][a-z0-9-]{0,99}$"),
+    Field(
+        description="An article's address key: its slug, with the language folder in front "
+        "for a language other than the site's main one (zh-hant/some-slug).",
+        examples=["dengyuemed-opens-a-single-export-desk"],
+    ),
+]
+
+
+def moment_at(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """A date or date-time as a moment; a plain date means midnight in ``zone``."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(value, dt.time(0, 0), tzinfo=zone)
+
+
 ArticleType = Literal["press-release", "market-update"]
 Tag = Annotated[
     str,
@@ -69,14 +109,27 @@ class Topic(ContentModel):
 
 
 class Fragment(ContentModel):
-    """A reusable piece of Markdown: the boilerplate, a disclaimer, a standard paragraph."""
+    """A reusable piece of Markdown: the boilerplate, a disclaimer, a standard paragraph.
+
+    A translation is a second file with the same ``id`` and its own ``lang``.
+    """
 
     id: Id
+    lang: LanguageTag | None = Field(
+        None, description="The fragment's language; leave out for the site's main language."
+    )
     title: ShortText
     owner: ShortText | None = Field(None, description="Who is responsible for the wording.")
     approved_on: Date | None = None
     expires_on: Date | None = Field(None, description="After this date it must be reviewed.")
     body: Body = Field("", description="The Markdown text (the part after the front matter).")
+
+
+class Correction(ContentModel):
+    """A correction made after publication, shown on the page with its date."""
+
+    date: Moment = Field(description="When the correction was made.")
+    note: Text = Field(description="What was corrected, e.g. 'The export figure was revised.'")
 
 
 class Article(ContentModel):
@@ -108,6 +161,42 @@ class Article(ContentModel):
         "for public medical advertising; 'professional' ones address healthcare professionals.",
     )
     draft: StrictFlag = False
+    lang: LanguageTag | None = Field(
+        None,
+        description="en, zh-Hant-HK or zh-Hans-CN; leave out for the site's main language.",
+    )
+    translation_of: ArticleKey | None = Field(
+        None,
+        description="For a translation: the key of the original article (its slug). A "
+        "translation must cite the same facts as its original.",
+    )
+    updated: Moment | None = Field(
+        None,
+        description="When the text was last changed in substance; translations older than "
+        "their original's update are flagged.",
+    )
+    embargo: Instant | None = Field(
+        None,
+        description="Not published before this moment (with its time zone); exports say "
+        "EMBARGOED UNTIL while it lasts.",
+        examples=["2026-01-15T09:00+08:00"],
+    )
+    corrects: ArticleKey | None = Field(
+        None,
+        description="For a correcting release: the key of the release it corrects and replaces.",
+    )
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Corrections made after publication, oldest first."
+    )
+    urgency: int = Field(
+        5, ge=1, le=9, description="Newswire urgency, 1 (most urgent) to 9; 5 is normal."
+    )
+    image: ShortText | None = Field(
+        None, description="Path of an image inside content/ for social cards and search."
+    )
+    image_alt: ShortText | None = Field(
+        None, description="What the image shows, for readers who cannot see it."
+    )
     body: Body = Field("", description="The Markdown text (the part after the front matter).")
 
     @field_validator("tags")
@@ -128,8 +217,24 @@ class Article(ContentModel):
             raise ValueError(f"facts listed twice: {', '.join(duplicates)}")
         return facts
 
+    @model_validator(mode="after")
+    def _image_has_alt(self) -> Article:
+        if self.image and not self.image_alt:
+            raise ValueError("an image needs 'image_alt:', a short description of what it shows")
+        return self
+
     def published_at(self, default_tz: dt.tzinfo) -> dt.datetime:
         """The publication moment; a plain date means midnight in the press room's zone."""
-        if isinstance(self.date, dt.datetime):
-            return self.date
-        return dt.datetime.combine(self.date, dt.time(0, 0), tzinfo=default_tz)
+        return moment_at(self.date, default_tz)
+
+    def visible_from(self, default_tz: dt.tzinfo) -> dt.datetime:
+        """When it may appear on the site: its date, or the end of its embargo if later."""
+        published = self.published_at(default_tz)
+        return max(published, self.embargo) if self.embargo else published
+
+    def modified_at(self, default_tz: dt.tzinfo) -> dt.datetime:
+        """The last substantive change: publication, 'updated', or the latest correction."""
+        moments = [self.date, *(c.date for c in self.corrections)]
+        if self.updated is not None:
+            moments.append(self.updated)
+        return max(moment_at(m, default_tz) for m in moments)

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import LanguageTag
 from .base import (
     ContentModel,
     CurrencyCode,
@@ -50,6 +51,35 @@ class Derivation(ContentModel):
     )
 
 
+class FactTranslation(ContentModel):
+    """The wording of a fact in another language; numbers and dates are never translated."""
+
+    label: ShortText | None = Field(None, description="The label in this language.")
+    unit: ShortText | None = Field(None, description="The unit in this language.")
+    qualifier: ShortText | None = Field(None, description="The qualifier in this language.")
+    basis: ShortText | None = Field(None, description="The change's basis, e.g. 按年.")
+    licensor: ShortText | None = Field(None, description="The licensor in this language.")
+    licensee: ShortText | None = Field(None, description="The licensee in this language.")
+    asset: ShortText | None = Field(None, description="The asset in this language.")
+    modality: ShortText | None = Field(None, description="The modality in this language.")
+    territory: ShortText | None = Field(None, description="The territory in this language.")
+    speaker: ShortText | None = Field(None, description="The speaker in this language.")
+    title: ShortText | None = Field(None, description="The title in this language.")
+    organisation: ShortText | None = Field(None, description="The organisation in this language.")
+    text: Text | None = Field(None, description="The text in this language.")
+    name: ShortText | None = Field(None, description="The name in this language.")
+    place: ShortText | None = Field(None, description="The place in this language.")
+    organiser: ShortText | None = Field(None, description="The organiser in this language.")
+
+
+TRANSLATABLE: dict[str, tuple[str, ...]] = {
+    "figure": ("label", "unit", "qualifier", "basis"),
+    "deal": ("licensor", "licensee", "asset", "modality", "territory"),
+    "quote": ("speaker", "title", "organisation", "text"),
+    "event": ("name", "place", "organiser"),
+}
+
+
 class FactBase(ContentModel):
     id: Id
     source: Id = Field(description="The id of the source (in sources.yml) that published it.")
@@ -58,6 +88,39 @@ class FactBase(ContentModel):
         None, description="After this date the fact is out of date and must not be published."
     )
     note: Text | None = Field(None, description="An internal note; never published.")
+    translations: dict[LanguageTag, FactTranslation] = Field(
+        default_factory=dict,
+        description="Its wording in other languages, e.g. zh-Hant-HK: {label: 中國醫藥出口}.",
+    )
+
+    @model_validator(mode="after")
+    def _translatable_fields(self) -> FactBase:
+        allowed = TRANSLATABLE.get(getattr(self, "kind", ""), ())
+        for tag, translation in self.translations.items():
+            for name in translation.model_fields_set:
+                if name not in allowed:
+                    raise ValueError(
+                        f"translations/{tag}: '{name}' is not a wording of a "
+                        f"{getattr(self, 'kind', 'fact')}; it may translate {', '.join(allowed)}"
+                    )
+        return self
+
+    def wording(self, name: str, tag: str | None) -> str | None:
+        """A text field in language ``tag``, falling back to the fact as written."""
+        translation = self.translations.get(tag) if tag else None  # type: ignore[call-overload]
+        value = getattr(translation, name, None) if translation is not None else None
+        return value if value is not None else getattr(self, name, None)
+
+    def untranslated(self, tag: str) -> list[str]:
+        """The wordings it has but lacks in language ``tag``."""
+        translation = self.translations.get(tag)  # type: ignore[call-overload]
+        return [
+            name
+            for name in TRANSLATABLE.get(getattr(self, "kind", ""), ())
+            if name != "basis"
+            and getattr(self, name, None)
+            and getattr(translation, name, None) is None
+        ]
 
 
 class Figure(FactBase):

@@ -4,7 +4,23 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ..i18n import LanguageTag
 from .base import ContentModel, Date, Email, Id, ShortText, Telephone, Text, Url
+
+
+class CompanyTranslation(ContentModel):
+    """The company's name and description in another language."""
+
+    name: ShortText | None = Field(None, description="The name in this language.")
+    headquarters: ShortText | None = Field(None, description="The headquarters in this language.")
+    description: Text | None = Field(None, description="The description in this language.")
+
+
+class EditorTranslation(ContentModel):
+    """An editor's name and role in another language."""
+
+    name: ShortText | None = Field(None, description="The name in this language.")
+    role: ShortText | None = Field(None, description="The role in this language.")
 
 
 class Company(ContentModel):
@@ -20,6 +36,9 @@ class Company(ContentModel):
     tie_in: Id | None = Field(
         None, description="The id of the company paragraph closing every market update."
     )
+    translations: dict[LanguageTag, CompanyTranslation] = Field(
+        default_factory=dict, description="Name and description in other languages."
+    )
 
 
 class Editor(ContentModel):
@@ -31,6 +50,9 @@ class Editor(ContentModel):
     email: Email
     telephone: Telephone
     website: Url | None = Field(None, description="Defaults to the company website.")
+    translations: dict[LanguageTag, EditorTranslation] = Field(
+        default_factory=dict, description="Name and role in other languages."
+    )
 
 
 class Source(ContentModel):
@@ -46,3 +68,13 @@ class Source(ContentModel):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+
+def in_language(obj: Company | Editor, tag: str | None) -> Company | Editor:
+    """The company or editor with its wording in language ``tag`` (itself if none)."""
+    translation = obj.translations.get(tag) if tag else None  # type: ignore[call-overload]
+    if translation is None:
+        return obj
+    copy = obj.model_copy(update=translation.model_dump(exclude_none=True))
+    copy._origin = obj._origin
+    return copy

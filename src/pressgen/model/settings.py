@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
+from ..i18n import LANGUAGES, LanguageTag, language_for_locale
 from .base import ContentModel
 
 
@@ -45,6 +46,24 @@ class Settings(ContentModel):
         None, description="The site's address, e.g. https://press.example.com/ (for JSON-LD)."
     )
     home_latest: int = Field(5, ge=0, le=50, description="Articles listed on the home page.")
+    languages: list[LanguageTag] = Field(
+        default_factory=lambda: ["en"],
+        min_length=1,
+        description="The site's languages; the first is the main one (at the site root), "
+        "the others get a folder: zh-hant/, zh-hans/, en/.",
+    )
+    feed_items: int = Field(20, ge=1, le=200, description="Articles in each RSS and Atom feed.")
+    news_sitemap_days: int = Field(
+        2, ge=1, le=30, description="Articles younger than this go into the Google News sitemap."
+    )
+    pdf: bool = Field(True, description="Make a downloadable PDF of every press release.")
+
+    @field_validator("languages")
+    @classmethod
+    def _unique_languages(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
 
     @field_validator("locale")
     @classmethod
@@ -66,3 +85,19 @@ class Settings(ContentModel):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def main_language(self) -> str:
+        return self.languages[0]
+
+    def locale_for(self, tag: str | None) -> str:
+        """The Babel locale of a language: 'locale' for the main one if it matches."""
+        tag = tag or self.main_language
+        if language_for_locale(self.locale).tag == tag:
+            return self.locale
+        return LANGUAGES[tag].locale
+
+    def folder_for(self, tag: str | None) -> str:
+        """The URL folder of a language, with a trailing slash ('' for the main one)."""
+        tag = tag or self.main_language
+        return "" if tag == self.main_language else LANGUAGES[tag].folder + "/"

@@ -16,12 +16,14 @@ from typing import Any
 from slugify import slugify
 
 from ..findings import Finding
+from ..i18n import LANGUAGES
+from ..model import in_language
+from ..paths import relative_link as _link
+from ..paths import src_of_url
 from ..pressroom import Pressroom
 from ..render.article import RenderedArticle
 from ..render.environment import render_limited
 from ..render.formatting import format_long_date
-
-KIND_LABELS = {"press-release": "Press release", "market-update": "Market update"}
 
 
 @dataclass(frozen=True)
@@ -30,18 +32,8 @@ class GeneratedPage:
     markdown: str
 
 
-def _link(from_src: str, to_src: str) -> str:
-    """Relative link between two source paths (plain string work; relpath is slow)."""
-    here = from_src.split("/")[:-1]
-    there = to_src.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-def article_src(room: Pressroom, slug: str) -> str:
-    return room.article_url(room.articles[slug], slug).rstrip("/") + ".md"
+def article_src(room: Pressroom, key: str) -> str:
+    return src_of_url(room.article_url(room.articles[key], key))
 
 
 @lru_cache(maxsize=4096)
@@ -49,13 +41,13 @@ def _tag_slug(tag: str) -> str:
     return slugify(tag) or "tag"
 
 
-def tag_src(tag: str, page: int = 1) -> str:
-    base = f"tags/{_tag_slug(tag)}"
+def tag_src(tag: str, page: int = 1, folder: str = "") -> str:
+    base = f"{folder}tags/{_tag_slug(tag)}"
     return f"{base}.md" if page == 1 else f"{base}/page/{page}.md"
 
 
-def news_src(page: int) -> str:
-    return "news/index.md" if page == 1 else f"news/page/{page}.md"
+def news_src(page: int, folder: str = "") -> str:
+    return f"{folder}news/index.md" if page == 1 else f"{folder}news/page/{page}.md"
 
 
 def _front_matter(values: dict[str, Any]) -> str:
@@ -72,31 +64,109 @@ def _paginate(items: list[Any], per_page: int) -> list[list[Any]]:
     return [items[i * per_page : (i + 1) * per_page] for i in range(count)]
 
 
+def published_versions(
+    room: Pressroom, key: str, rendered: dict[str, RenderedArticle]
+) -> dict[str, str]:
+    """The published language versions of an article (itself included), by language tag."""
+    return {
+        lang: other
+        for lang, other in room.translations_of(key).items()
+        if other in rendered and rendered[other].ok
+    }
+
+
+def _article_page(
+    room: Pressroom, key: str, rendered: dict[str, RenderedArticle], options: dict[str, Any]
+) -> GeneratedPage:
+    """An article's page: the rendered Markdown with links to its other languages,
+    to the release that corrects it, and to its PDF."""
+    result = rendered[key]
+    article = room.articles[key]
+    src = article_src(room, key)
+    label = room.label_function(room.lang_of(article))
+    lines: list[str] = []
+    others = [
+        f"[{LANGUAGES[lang].name}]({_link(src, article_src(room, other))})"
+        for lang, other in published_versions(room, key, rendered).items()
+        if other != key
+    ]
+    if others:
+        lines += [f"{label('also_in')}: " + " · ".join(others), "{ .pressgen-languages }", ""]
+    for other in room.corrected_by(key):
+        if other in rendered and rendered[other].ok:
+            correcting = room.articles[other]
+            note = label(
+                "corrected_by",
+                date=format_long_date(correcting.date, room.settings.locale_for(article.lang)),
+                title=correcting.title,
+                link=_link(src, article_src(room, other)),
+            )
+            lines += [f'!!! info "{label("correction")}"', "", f"    {note}", ""]
+    pdf = options.get("pdf_names", {}).get(key)
+    if pdf:
+        lines += [
+            f"[:material-file-pdf-box: {label('download_pdf')}]({pdf}){{ .md-button "
+            ".pressgen-pdf }",
+            "",
+        ]
+    meta = {"title": result.metadata["title"], "description": result.metadata["description"]}
+    return GeneratedPage(src, _front_matter(meta) + "\n".join(lines) + result.markdown)
+
+
 def build_pages(
-    room: Pressroom, rendered: dict[str, RenderedArticle]
+    room: Pressroom,
+    rendered: dict[str, RenderedArticle],
+    *,
+    pdf_names: dict[str, str] | None = None,
+    feeds: bool = False,
 ) -> tuple[list[GeneratedPage], list[Finding]]:
-    """All generated pages for the articles in ``rendered`` (in publication order)."""
-    env = room.environment
-    company = room.company
+    """All generated pages for the articles in ``rendered`` (in publication order).
+
+    Each of the site's languages gets its own home, news index, topics and contacts
+    pages (the main language at the root, the others in their folder).
+    """
     pages: list[GeneratedPage] = []
     findings: list[Finding] = []
-    order = [slug for slug in rendered if rendered[slug].ok]
-    for slug in rendered:
-        findings.extend(rendered[slug].findings)
+    for key in rendered:
+        findings.extend(rendered[key].findings)
+    order = [key for key in rendered if rendered[key].ok]
+    options = {"pdf_names": pdf_names or {}}
+    for key in order:
+        pages.append(_article_page(room, key, rendered, options))
+    for lang in room.settings.languages:
+        keys = [key for key in order if room.lang_of(room.articles[key]) == lang]
+        pages += _language_pages(room, lang, keys, rendered, feeds=feeds)
+    return pages, findings
 
-    facts: dict[str, dict[str, Any]] = {}  # what listings show of each article, made once
 
-    def item(slug: str, from_src: str) -> dict[str, Any]:
-        shown = facts.get(slug)
+def _language_pages(
+    room: Pressroom,
+    lang: str,
+    order: list[str],
+    rendered: dict[str, RenderedArticle],
+    *,
+    feeds: bool,
+) -> list[GeneratedPage]:
+    env = room.environment
+    folder = room.settings.folder_for(lang)
+    locale = room.settings.locale_for(lang)
+    label = room.label_function(lang)
+    company = in_language(room.company, lang) if room.company else None
+    kinds = {"press-release": label("press_release"), "market-update": label("market_update")}
+    pages: list[GeneratedPage] = []
+    shown_cache: dict[str, dict[str, Any]] = {}  # what listings show of each article
+
+    def item(key: str, from_src: str) -> dict[str, Any]:
+        shown = shown_cache.get(key)
         if shown is None:
-            article = room.articles[slug]
-            shown = facts[slug] = {
+            article = room.articles[key]
+            shown = shown_cache[key] = {
                 "title": article.title,
-                "summary": rendered[slug].metadata["description"],
-                "kind": KIND_LABELS[article.type],
-                "published": format_long_date(article.date, room.settings.locale),
-                "src": article_src(room, slug),
-                "tags": [(t, tag_src(t)) for t in article.tags],
+                "summary": rendered[key].metadata["description"],
+                "kind": kinds[article.type],
+                "published": format_long_date(article.date, locale),
+                "src": article_src(room, key),
+                "tags": [(t, tag_src(t, 1, folder)) for t in article.tags],
             }
         return {
             **shown,
@@ -105,16 +175,14 @@ def build_pages(
         }
 
     def render(name: str, context: dict[str, Any]) -> str:
-        return render_limited(env.get_template(name), {"company": company, **context})
-
-    for slug in order:
-        result = rendered[slug]
-        meta = {"title": result.metadata["title"], "description": result.metadata["description"]}
-        pages.append(GeneratedPage(article_src(room, slug), _front_matter(meta) + result.markdown))
+        return render_limited(
+            env.get_template(name),
+            {"company": company, "label": label, "lang": lang, "locale": locale, **context},
+        )
 
     chunks = _paginate(order, room.settings.news_per_page)
     for number, chunk in enumerate(chunks, start=1):
-        src = news_src(number)
+        src = news_src(number, folder)
         pages.append(
             GeneratedPage(
                 src,
@@ -122,20 +190,23 @@ def build_pages(
                     "news-index.md.j2",
                     {
                         "items": [item(s, src) for s in chunk],
-                        **_pager(src, number, len(chunks), news_src),
+                        "rss_link": _link(src, f"{folder}feed.xml") if feeds else None,
+                        "atom_link": _link(src, f"{folder}atom.xml") if feeds else None,
+                        **_pager(src, number, len(chunks), lambda n: news_src(n, folder)),
                     },
                 ),
             )
         )
 
     tags: dict[str, list[str]] = {}
-    for slug in order:
-        for tag in room.articles[slug].tags:
-            tags.setdefault(tag, []).append(slug)
-    for tag, slugs in sorted(tags.items(), key=lambda kv: kv[0].lower()):
-        tag_chunks = _paginate(slugs, room.settings.news_per_page * 5)
+    for key in order:
+        for tag in room.articles[key].tags:
+            tags.setdefault(tag, []).append(key)
+    tags_index = f"{folder}tags/index.md"
+    for tag, keys in sorted(tags.items(), key=lambda kv: kv[0].lower()):
+        tag_chunks = _paginate(keys, room.settings.news_per_page * 5)
         for number, chunk in enumerate(tag_chunks, start=1):
-            src = tag_src(tag, number)
+            src = tag_src(tag, number, folder)
             pages.append(
                 GeneratedPage(
                     src,
@@ -147,52 +218,66 @@ def build_pages(
                             if room.topics and tag.lower() in room.topics
                             else None,
                             "items": [item(s, src) for s in chunk],
-                            "tags_link": _link(src, "tags/index.md"),
-                            **_pager(src, number, len(tag_chunks), lambda n, t=tag: tag_src(t, n)),
+                            "tags_link": _link(src, tags_index),
+                            **_pager(
+                                src,
+                                number,
+                                len(tag_chunks),
+                                lambda n, t=tag: tag_src(t, n, folder),
+                            ),
                         },
                     ),
                 )
             )
     pages.append(
         GeneratedPage(
-            "tags/index.md",
+            tags_index,
             render(
                 "tags-index.md.j2",
                 {
                     "tags": [
-                        {"name": t, "count": len(s), "link": _link("tags/index.md", tag_src(t))}
+                        {
+                            "name": t,
+                            "count": len(s),
+                            "link": _link(tags_index, tag_src(t, 1, folder)),
+                        }
                         for t, s in sorted(tags.items(), key=lambda kv: kv[0].lower())
                     ]
                 },
             ),
         )
     )
+    editors_src = f"{folder}editors.md"
     pages.append(
         GeneratedPage(
-            "editors.md",
+            editors_src,
             render(
                 "editors.md.j2",
                 {
-                    "editors": sorted(room.editors.values(), key=lambda e: e.name),
+                    "editors": sorted(
+                        (in_language(e, lang) for e in room.editors.values()),
+                        key=lambda e: e.name,
+                    ),
                 },
             ),
         )
     )
+    home = f"{folder}index.md"
     pages.append(
         GeneratedPage(
-            "index.md",
+            home,
             render(
                 "home.md.j2",
                 {
-                    "items": [item(s, "index.md") for s in order[: room.settings.home_latest]],
-                    "news_link": "news/index.md",
-                    "tags_link": "tags/index.md",
-                    "editors_link": "editors.md",
+                    "items": [item(s, home) for s in order[: room.settings.home_latest]],
+                    "news_link": _link(home, news_src(1, folder)),
+                    "tags_link": _link(home, tags_index),
+                    "editors_link": _link(home, editors_src),
                 },
             ),
         )
     )
-    return pages, findings
+    return pages
 
 
 def _pager(src: str, number: int, count: int, src_of: Any) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import codes
 from ..findings import Finding
-from ..model import Article, Figure, Fragment, fact_date
+from ..model import Article, Figure, Fragment, fact_date, in_language
+from ..paths import relative_link, src_of_url
 from . import formatting as fmt
 from .citations import CitationLog, CitationProblem, FactLookup, view_of
 from .environment import LoopBudget, render_limited
@@ -90,7 +91,9 @@ class _ArticleRenderer:
 
     def __init__(self, room: Pressroom, article: Article, slug: str):
         self.room, self.article, self.slug = room, article, slug
-        self.locale = room.settings.locale
+        self.lang = room.lang_of(article)
+        self.locale = room.settings.locale_for(self.lang)
+        self.label = room.label_function(self.lang)
         self.file = article.origin.file or f"article {slug}"
         self.log = CitationLog(declared=frozenset(article.facts))
         self.names: dict[str, SourceName] = {}
@@ -104,9 +107,12 @@ class _ArticleRenderer:
         return {
             "fact": FactLookup(self.room, self.log, self.locale, self.file),
             "fragment": FragmentLookup(self, depth),
-            "company": self.room.company,
+            "company": in_language(self.room.company, self.lang) if self.room.company else None,
             "article": self.article,
             "range": self.loop_budget,
+            "label": self.label,
+            "lang": self.lang,
+            "locale": self.locale,
         }
 
     def _render_text(self, source: str, name: str, origin: SourceName, depth: int) -> str:
@@ -120,7 +126,17 @@ class _ArticleRenderer:
         return render_limited(template, self._context(depth)).strip("\n")
 
     def fragment(self, fragment_id: str, depth: int) -> str:
-        fragment: Fragment | None = self.room.fragments.get(fragment_id)
+        fragment: Fragment | None = self.room.fragment_for(fragment_id, self.lang)
+        if fragment is None and self.room.fragment_for(fragment_id, None) is not None:
+            raise CitationProblem(
+                Finding(
+                    code=codes.UNKNOWN_FRAGMENT,
+                    file=self.file,
+                    message=f"the fragment '{fragment_id}' has no {self.lang} version",
+                    hint=f"add a file to content/fragments/ with 'id: {fragment_id}' and "
+                    f"'lang: {self.lang}' in its front matter, and the translated text",
+                )
+            )
         if fragment is None:
             raise CitationProblem(
                 Finding(
@@ -142,7 +158,7 @@ class _ArticleRenderer:
         self.used_fragments.append(fragment_id)
         return self._render_text(
             fragment.body,
-            f"fragment:{fragment_id}",
+            f"fragment:{fragment_id}@{self.lang}",
             SourceName(fragment.origin.file or fragment_id, fragment.origin.body_line),
             depth,
         )
@@ -196,7 +212,7 @@ class _ArticleRenderer:
                     "summary": self.summary,
                     "about": about,
                     "tie_in": tie_in,
-                    "editor": room.editors[article.editor],
+                    "editor": in_language(room.editors[article.editor], self.lang),
                     "citations": self.citations,
                     "key_figures": [
                         view_of(f, room, self.locale)
@@ -206,10 +222,28 @@ class _ArticleRenderer:
                     "dateline": fmt.format_dateline(article.dateline, article.date, self.locale),
                     "published": fmt.format_long_date(article.date, self.locale),
                     "settings": room.settings,
+                    "corrections": [
+                        {"date": fmt.format_long_date(c.date, self.locale), "note": c.note}
+                        for c in article.corrections
+                    ],
+                    "corrects": self._corrects(),
                 },
             ).strip()
             + "\n"
         )
+
+    def _corrects(self) -> dict[str, str] | None:
+        """Title, date and link of the release this one corrects and replaces."""
+        target = self.room.articles.get(self.article.corrects or "")
+        if target is None:
+            return None
+        here = src_of_url(self.room.article_url(self.article, self.slug))
+        there = src_of_url(self.room.article_url(target, self.article.corrects))
+        return {
+            "title": target.title,
+            "date": fmt.format_long_date(target.date, self.locale),
+            "link": relative_link(here, there),
+        }
 
     def _locate(self, finding: Finding) -> Finding:
         """Give a line to findings about a fact or fragment id by finding it in the body."""
@@ -250,17 +284,24 @@ class _ArticleRenderer:
 
     def metadata(self, citations: list[Citation]) -> dict[str, Any]:
         a = self.article
-        published = a.published_at(self.room.settings.zone)
+        zone = self.room.settings.zone
+        published = a.published_at(zone)
         editor = self.room.editors.get(a.editor)
         return {
             "slug": self.slug,
+            "lang": self.lang,
             "type": a.type,
             "title": a.title,
             "subtitle": a.subtitle,
             "description": self.summary,
             "date": published.isoformat(),
+            "date_modified": a.modified_at(zone).isoformat(),
+            "embargo": a.embargo.isoformat() if a.embargo else None,
+            "translation_of": a.translation_of,
+            "corrects": a.corrects,
+            "corrections": [{"date": c.date.isoformat(), "note": c.note} for c in a.corrections],
             "dateline": a.dateline,
-            "editor": editor.name if editor else a.editor,
+            "editor": in_language(editor, self.lang).name if editor else a.editor,
             "tags": list(a.tags),
             "audience": a.audience,
             "facts": list(a.facts),
@@ -286,9 +327,10 @@ class _ArticleRenderer:
 def _fact_label(fact: Any, room: Pressroom, locale: str) -> str:
     view = view_of(fact, room, locale)
     if fact.kind == "figure":
-        return f"{view.label}: {view.full}"  # type: ignore[attr-defined]
+        colon = ": " if view._lang == "en" else "："
+        return f"{view.label}{colon}{view.full}"  # type: ignore[attr-defined]
     if fact.kind == "quote":
-        return f"statement by {view.attribution}"  # type: ignore[attr-defined]
+        return view._labels["statement_by"].format(who=view.attribution)  # type: ignore[attr-defined]
     return str(view)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import codes
 from ..findings import Finding, closest
+from ..i18n import labels_for_locale, language_for_locale
 from ..model import Deal, Event, FactBase, Figure, Quote, Source, fact_date, period_bounds
 from . import formatting as fmt
 
@@ -61,11 +62,25 @@ class CitationLog:
         ]
 
 
+def qualified(qualifier: str | None, text: str, labels: dict[str, Any]) -> str:
+    """'over $1 billion' / '超過10億美元': the qualifier in the view's language."""
+    if not qualifier:
+        return text
+    word = labels["qualifiers"].get(qualifier, qualifier)
+    return labels["qualified"].format(qualifier=_esc(word), value=text)
+
+
 class FactView:
     """What a template sees of a fact. ``str(view)`` is the formatted fact."""
 
     def __init__(self, fact: FactBase, room: Pressroom, locale: str):
         self._fact, self._room, self._locale = fact, room, locale
+        self._lang = language_for_locale(locale).tag
+        self._labels = labels_for_locale(locale)
+
+    def _word(self, name: str) -> str:
+        """A text field in the view's language, escaped."""
+        return _esc(self._fact.wording(name, self._lang) or "")
 
     @cached_property
     def id(self) -> str:
@@ -93,7 +108,10 @@ class FigureView(FactView):
 
     @cached_property
     def label(self) -> str:
-        return _esc(self._fact.label)
+        return self._word("label")
+
+    def _qualified(self, text: str) -> str:
+        return qualified(self._fact.wording("qualifier", self._lang), text, self._labels)
 
     @cached_property
     def value(self) -> str:
@@ -105,8 +123,9 @@ class FigureView(FactView):
         else:
             text = fmt.format_amount(f.value, f.scale, self._locale)
             if f.unit:
-                text = f"{text} {_esc(f.unit)}"
-        return f"{f.qualifier} {text}" if f.qualifier else text
+                joiner = " " if self._lang == "en" else ""
+                text = f"{text}{joiner}{self._word('unit')}"
+        return self._qualified(text)
 
     @cached_property
     def number(self) -> str:
@@ -114,15 +133,15 @@ class FigureView(FactView):
         f = self._fact
         if f.is_money or f.is_percent or not f.unit:
             return self.value
-        text = fmt.format_amount(f.value, f.scale, self._locale)
-        return f"{f.qualifier} {text}" if f.qualifier else text
+        return self._qualified(fmt.format_amount(f.value, f.scale, self._locale))
 
     @cached_property
     def change(self) -> str:
         c = self._fact.change
         if c is None:
             return ""
-        return _esc(fmt.format_change(c.value, c.unit, c.basis, self._locale))
+        basis = self._fact.wording("basis", self._lang) if self._lang != "en" else None
+        return _esc(fmt.format_change(c.value, c.unit, basis or c.basis, self._locale))
 
     @cached_property
     def period(self) -> str:
@@ -134,11 +153,17 @@ class FigureView(FactView):
     @cached_property
     def full(self) -> str:
         """'$91.17 billion in January–October 2025, up 3.5% year on year'."""
-        parts = [self.value]
-        if self.period:
-            parts.append(f"in {self.period}")
-        text = " ".join(parts)
-        return f"{text}, {self.change}" if self.change else text
+        labels = self._labels
+        text = (
+            labels["figure_in_period"].format(value=self.value, period=self.period)
+            if self.period
+            else self.value
+        )
+        return (
+            labels["figure_with_change"].format(figure=text, change=self.change)
+            if self.change
+            else text
+        )
 
     def __str__(self) -> str:
         return self.value
@@ -151,7 +176,7 @@ class DealView(FactView):
         if money is None:
             return ""
         text = fmt.format_money(money.amount, money.scale, money.currency, self._locale, "prefixed")
-        return f"{money.qualifier} {text}" if money.qualifier else text
+        return qualified(money.qualifier, text, self._labels)
 
     @cached_property
     def upfront(self) -> str:
@@ -162,8 +187,10 @@ class DealView(FactView):
         return self._money(self._fact.total_value)
 
     def __getattr__(self, name: str) -> str:
-        if name in {"licensor", "licensee", "asset", "modality", "territory", "status"}:
-            return _esc(getattr(self._fact, name) or "")
+        if name in {"licensor", "licensee", "asset", "modality", "territory"}:
+            return self._word(name)
+        if name == "status":
+            return _esc(self._fact.status)
         raise AttributeError(name)
 
     @cached_property
@@ -171,22 +198,29 @@ class DealView(FactView):
         return fmt.format_long_date(self._fact.date, self._locale)
 
     def __str__(self) -> str:
-        d = self._fact
-        asset = f"{_esc(d.asset)}" + (f", a {_esc(d.modality)}," if d.modality else "")
-        text = f"{_esc(d.licensee)}'s licence from {_esc(d.licensor)} for {asset}"
-        if d.territory:
-            text += f" covering {_esc(d.territory)}"
+        d, labels, word = self._fact, self._labels, self._word
         money = [
             m
             for m in (
-                f"{self.upfront} upfront" if d.upfront else "",
-                f"up to {self.total_value} in total" if d.total_value else "",
+                labels["deal_upfront"].format(amount=self.upfront) if d.upfront else "",
+                labels["deal_total"].format(amount=self.total_value) if d.total_value else "",
             )
             if m
         ]
-        if money:
-            text += f" ({' and '.join(money)})"
-        return text
+        return labels["deal"].format(
+            licensee=word("licensee"),
+            licensor=word("licensor"),
+            asset=word("asset"),
+            modality=labels["deal_modality"].format(modality=word("modality"))
+            if d.modality
+            else "",
+            territory=labels["deal_territory"].format(territory=word("territory"))
+            if d.territory
+            else "",
+            money=labels["deal_money"].format(parts=labels["deal_and"].join(money))
+            if money
+            else "",
+        )
 
 
 class QuoteView(FactView):
@@ -194,19 +228,20 @@ class QuoteView(FactView):
 
     @cached_property
     def text(self) -> str:
-        return _esc(self._fact.text)
+        return self._word("text")
 
     @cached_property
     def speaker(self) -> str:
-        return _esc(self._fact.speaker)
+        return self._word("speaker")
 
     @cached_property
     def attribution(self) -> str:
-        q = self._fact
-        return ", ".join(_esc(p) for p in (q.speaker, q.title, q.organisation) if p)
+        parts = [p for p in (self._word(n) for n in ("speaker", "title", "organisation")) if p]
+        return (", " if self._lang == "en" else "，").join(parts)
 
     def __str__(self) -> str:
-        return f"> “{self.text}”\n>\n> — {self.attribution}"
+        open_mark, close_mark = self._labels["quote_open"], self._labels["quote_close"]
+        return f"> {open_mark}{self.text}{close_mark}\n>\n> — {self.attribution}"
 
 
 class EventView(FactView):
@@ -214,7 +249,7 @@ class EventView(FactView):
 
     @cached_property
     def name(self) -> str:
-        return _esc(self._fact.name)
+        return self._word("name")
 
     @cached_property
     def dates(self) -> str:
@@ -226,7 +261,7 @@ class EventView(FactView):
 
     @cached_property
     def place(self) -> str:
-        return _esc(self._fact.place or "")
+        return self._word("place")
 
     def __str__(self) -> str:
         details = ", ".join(p for p in (self.place, self.dates) if p)

@@ -22,6 +22,8 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
+from ..i18n import labels_for_locale, language_for_locale
+
 SCALE_FACTORS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _AP_MONTHS = {
     1: "Jan.",
@@ -75,6 +77,8 @@ def format_amount(value: Decimal | int, scale: str | None, locale: str) -> str:
         return f"{_written(value, loc)} {scale}"
     if scale:
         total = value * SCALE_FACTORS[scale]
+        # Chinese counts in 萬/億 (Babel's zh_Hant_HK table says "B"; zh_Hant says 億).
+        loc = get_locale(language_for_locale(locale).number_locale) if loc.language == "zh" else loc
         kind = "long" if "long" in loc.compact_decimal_formats else "short"
         return format_compact_decimal(
             total, format_type=kind, fraction_digits=_decimals(value) + 4, locale=loc
@@ -111,17 +115,17 @@ def format_percentage(value: Decimal | int, locale: str) -> str:
 def format_change(value: Decimal | int, unit: str, basis: str, locale: str) -> str:
     """+3.5 percent, 'year on year' → 'up 3.5% year on year'."""
     value = Decimal(value)
+    labels = labels_for_locale(locale)
     size = (
         format_percentage(abs(value), locale)
         if unit == "percent"
-        else f"{format_decimal(abs(value), locale=get_locale(locale))} percentage points"
+        else labels["percentage_points"].format(
+            value=format_decimal(abs(value), locale=get_locale(locale))
+        )
     )
-    basis_part = f" {basis}" if basis else ""
-    if value > 0:
-        return f"up {size}{basis_part}"
-    if value < 0:
-        return f"down {size}{basis_part}"
-    return f"unchanged{basis_part}"
+    basis_part = labels["basis"].format(basis=labels["bases"].get(basis, basis)) if basis else ""
+    key = "change_up" if value > 0 else "change_down" if value < 0 else "change_unchanged"
+    return labels[key].format(size=size, basis=basis_part)
 
 
 def format_month_range(first: dt.date, last: dt.date, locale: str) -> str:

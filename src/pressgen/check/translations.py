@@ -1,0 +1,155 @@
+"""Translations: each one cites exactly its original's facts and is not older than it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import codes
+from ..findings import Finding, Severity, closest
+from ..i18n import LANGUAGES
+from ..model import Article
+
+if TYPE_CHECKING:
+    from ..pressroom import Pressroom
+
+
+def _finding(room: Pressroom, article: Article, field: str, code: str, **kw: str) -> Finding:
+    return Finding(
+        code=code,
+        file=article.origin.file,
+        line=room.line_of(article, (field,)),
+        path=f"/{field}",
+        message=kw["message"],
+        hint=kw["hint"],
+        severity=Severity(kw.get("severity", "error")),
+    )
+
+
+def check_language(room: Pressroom, article: Article) -> list[Finding]:
+    """The article's language must be one of the site's."""
+    lang = room.lang_of(article)
+    if lang in room.settings.languages:
+        return []
+    return [
+        _finding(
+            room,
+            article,
+            "lang",
+            codes.LANGUAGE_NOT_ENABLED,
+            message=f"the site is not published in {lang} ({LANGUAGES[lang].name})",
+            hint=f"add '{lang}' to 'languages:' in content/settings.yml, or change 'lang:'",
+        )
+    ]
+
+
+def check_translation(room: Pressroom, key: str, article: Article) -> list[Finding]:
+    """Original exists and is an original, languages differ, same facts, not outdated."""
+    if article.translation_of is None:
+        return []
+    original = room.articles.get(article.translation_of)
+    if original is None:
+        close = closest(article.translation_of, list(room.articles))
+        return [
+            _finding(
+                room,
+                article,
+                "translation_of",
+                codes.UNKNOWN_ORIGINAL,
+                message=f"there is no article '{article.translation_of}' to translate",
+                hint=f"did you mean '{close}'?"
+                if close
+                else "'translation_of:' takes the original's key (its slug)",
+            )
+        ]
+    lang, original_lang = room.lang_of(article), room.lang_of(original)
+    conflict = None
+    if original.translation_of is not None:
+        conflict = (
+            f"'{article.translation_of}' is itself a translation; point to its original "
+            f"'{original.translation_of}'"
+        )
+    elif lang == original_lang:
+        conflict = f"the translation and its original are both in {lang}"
+    elif original.type != article.type:
+        conflict = f"the original is a {original.type}, the translation a {article.type}"
+    else:
+        versions = [
+            other
+            for other, a in room.articles.items()
+            if a.translation_of == article.translation_of and room.lang_of(a) == lang
+        ]
+        if versions and versions[0] != key:
+            conflict = f"'{versions[0]}' already translates it into {lang}"
+    if conflict:
+        return [
+            _finding(
+                room,
+                article,
+                "translation_of",
+                codes.TRANSLATION_CONFLICT,
+                message=conflict,
+                hint="each original has at most one translation per language",
+            )
+        ]
+    findings = []
+    missing = [f for f in original.facts if f not in article.facts]
+    extra = [f for f in article.facts if f not in original.facts]
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(f"does not cite {', '.join(missing)}")
+        if extra:
+            parts.append(f"cites {', '.join(extra)}, which the original does not")
+        findings.append(
+            _finding(
+                room,
+                article,
+                "facts",
+                codes.FACT_PARITY,
+                message=f"this translation of '{article.translation_of}' {' and '.join(parts)}",
+                hint="a translation must cite the same facts as its original: the same "
+                "'facts:' list, each cited in the text",
+            )
+        )
+    zone = room.settings.zone
+    if article.modified_at(zone) < original.modified_at(zone):
+        findings.append(
+            _finding(
+                room,
+                article,
+                "updated" if article.updated else "date",
+                codes.OUTDATED_TRANSLATION,
+                severity="warning",
+                message=f"the original '{article.translation_of}' was changed on "
+                f"{original.modified_at(zone).date().isoformat()}, after this translation "
+                f"({article.modified_at(zone).date().isoformat()})",
+                hint="bring the translation up to date, then set 'updated:' to today",
+            )
+        )
+    return findings
+
+
+def check_wording(room: Pressroom, article: Article) -> list[Finding]:
+    """Facts, editor and company cited by an article in another language need its wording."""
+    lang = room.lang_of(article)
+    if lang == room.settings.main_language:
+        return []
+    findings = []
+    for index, fact_id in enumerate(article.facts):
+        fact = room.facts.get(fact_id)
+        untranslated = fact.untranslated(lang) if fact is not None else []
+        if untranslated:
+            findings.append(
+                Finding(
+                    code=codes.UNTRANSLATED,
+                    severity=Severity.WARNING,
+                    file=article.origin.file,
+                    line=room.line_of(article, ("facts", index)),
+                    path=f"/facts/{index}",
+                    message=f"the fact '{fact_id}' has no {lang} wording for "
+                    f"{', '.join(untranslated)}, so readers see it as written",
+                    hint=f"add 'translations: {{{lang}: {{{untranslated[0]}: ...}}}}' to the "
+                    f"fact in {fact.origin.file}",  # type: ignore[union-attr]
+                )
+            )
+    return findings
