@@ -1,13 +1,20 @@
 """The MkDocs adapter: renders the press room during ``mkdocs build`` / ``mkdocs serve``.
 
-It holds no logic of its own: it asks the core for the pages, hands them to
-MkDocs as generated files, and keeps fact, fragment and article sources out of
-the output. Content errors stop the build with the same located messages as
-``pressgen check``.
+It holds no logic of its own: it asks the core for the pages, feeds, sitemaps
+and PDFs, hands them to MkDocs as generated files, and keeps fact, fragment
+and article sources out of the output. Content errors stop the build with the
+same located messages as ``pressgen check``.
+
+Languages: every language's pages are generated into one MkDocs site (the main
+language at the root, the others in their folders). The language switcher is
+Material's own ``extra.alternate`` selector, set per page to that page's
+translations; ``<html lang>`` is set per page. (mkdocs-static-i18n would need
+one docs folder per language and does not work with Material's blog plugin.)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from importlib import resources
@@ -20,10 +27,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .. import codes
+from ..findings import Finding, Severity
+from ..i18n import LANGUAGES
 from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR
 from ..pressroom import Pressroom
 from ..render.html import sanitise
-from .pages import build_pages
+from ..render.jsonld import news_article
+from .feeds import feed_files
+from .head import PageInfo, inject
+from .pages import article_src, build_pages, news_src, published_versions
+from .pdf import PdfUnavailable, release_pdf
+from .sitemaps import NEWS_SITEMAP, news_sitemap, robots_txt
 
 STYLESHEET = "assets/pressgen.css"
 log = logging.getLogger("mkdocs.plugins.pressgen")
@@ -33,6 +48,17 @@ class PressgenConfig(Config):
     project_dir = c.Optional(c.Type(str))
     drafts = c.Type(bool, default=False)
     future = c.Type(bool, default=False)
+    now = c.Optional(c.Type(str))  # ISO date-time: build as if it were then
+
+
+def parse_now(value: str | None, zone: dt.tzinfo) -> dt.datetime:
+    """The build's 'now': given (ISO 8601, zone required unless a date) or the clock."""
+    if not value:
+        return dt.datetime.now(zone)
+    moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"'{value}' has no time zone; write e.g. 2026-01-15T09:00+08:00")
+    return moment
 
 
 class PressgenPlugin(BasePlugin[PressgenConfig]):
@@ -46,6 +72,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
     def on_config(self, config: Any) -> Any:
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        self.site_alternates: list[dict[str, str]] = []
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -54,14 +81,44 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         errors = [f for f in room.findings if f.is_error]
         if errors:
             raise PluginError(_report("the content has errors", errors))
+        try:
+            now = parse_now(self.config.now or os.environ.get("PRESSGEN_NOW"), room.settings.zone)
+        except ValueError as exc:
+            raise PluginError(f"pressgen: --now: {exc}") from None
         drafts = self.config.drafts or os.environ.get("PRESSGEN_DRAFTS") == "1"
-        rendered = room.render_all(drafts=drafts, future=self.config.future)
-        pages, findings = build_pages(room, rendered)
-        self.findings += findings
+        rendered = room.render_all(drafts=drafts, future=self.config.future, now=now)
+        self.withheld = room.withheld(drafts=drafts, now=now) if not self.config.future else []
         self.held_back = len(room.articles) - len(rendered)
+        base = (config.site_url or room.settings.site_url or "").rstrip("/")
+        base = base + "/" if base else ""
+        ok = [key for key in rendered if rendered[key].ok]
+        pdfs = self._pdfs(room, ok, rendered, config) if room.settings.pdf else {}
+        pages, findings = build_pages(
+            room, rendered, pdf_names={k: n for k, (n, _) in pdfs.items()}, feeds=bool(base)
+        )
+        self.findings += findings
         render_errors = [f for f in findings if f.is_error]
         if render_errors:
             raise PluginError(_report("articles could not be rendered", render_errors))
+        extra: dict[str, str | bytes] = {}
+        for key, (_, content) in pdfs.items():
+            extra[article_src(room, key).rsplit("/", 1)[0] + "/" + pdfs[key][0]] = content
+        if base:
+            for lang in room.settings.languages:
+                keys = [k for k in ok if room.lang_of(room.articles[k]) == lang]
+                extra.update(feed_files(room, lang, keys, rendered, base))
+            extra[NEWS_SITEMAP] = news_sitemap(room, ok, base, now)
+            extra["robots.txt"] = robots_txt(base)
+        else:
+            self.findings.append(
+                Finding(
+                    code=codes.BUILD_FAILED,
+                    severity=Severity.WARNING,
+                    file="mkdocs.yml",
+                    message="no site_url: feeds, the news sitemap and absolute links are left out",
+                    hint="set site_url: https://press.example.com/ in mkdocs.yml",
+                )
+            )
         for finding in [*room.findings, *findings]:
             if not finding.is_error:
                 log.warning(str(finding))
@@ -70,22 +127,141 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         for file in list(files):
             if file.src_uri.startswith(tuple(skipped)) or file.src_uri in DATA_FILES:
                 files.remove(file)
-        for page in pages:
-            existing = files.get_file_from_path(page.src_uri)
+        own_pages = {"index.md", "editors.md", "robots.txt"}
+        for src, content in [*((p.src_uri, p.markdown) for p in pages), *extra.items()]:
+            existing = files.get_file_from_path(src)
             if existing is not None:
-                if page.src_uri in {"index.md", "editors.md"}:
+                if src in own_pages:
                     continue  # a hand-written page in content/ wins over the generated one
                 files.remove(existing)
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            files.append(File.generated(config, src, content=content))
         if files.get_file_from_path(STYLESHEET) is None:
             css = resources.files("pressgen").joinpath("templates/pressgen.css").read_text("utf-8")
             files.append(File.generated(config, STYLESHEET, content=css))
         self.published = len(rendered)
+        self.page_info = self._page_info(room, rendered, ok, base)
+        self.site_name = room.company.name if room.company else config.site_name
         return files
+
+    def _pdfs(
+        self, room: Pressroom, keys: list[str], rendered: dict[str, Any], config: Any
+    ) -> dict[str, tuple[str, bytes]]:
+        """File name and bytes of each press release's PDF."""
+        out: dict[str, tuple[str, bytes]] = {}
+        for key in keys:
+            if room.articles[key].type != "press-release":
+                continue
+            try:
+                content = release_pdf(room, key, rendered[key])
+            except PdfUnavailable as exc:
+                self.findings.append(
+                    Finding(
+                        code=codes.BUILD_FAILED,
+                        severity=Severity.WARNING,
+                        message=f"PDFs were not made: {exc}",
+                        hint="install WeasyPrint's system libraries (Pango), or set pdf: false "
+                        "in content/settings.yml",
+                    )
+                )
+                return {}
+            out[key] = (key.rsplit("/", 1)[-1] + ".pdf", content)
+        return out
+
+    def _page_info(
+        self, room: Pressroom, rendered: dict[str, Any], ok: list[str], base: str
+    ) -> dict[str, PageInfo]:
+        info: dict[str, PageInfo] = {}
+        feeds_of = {
+            lang: {
+                "RSS": ("application/rss+xml", f"{base}{room.settings.folder_for(lang)}feed.xml"),
+                "Atom": ("application/atom+xml", f"{base}{room.settings.folder_for(lang)}atom.xml"),
+            }
+            if base
+            else {}
+            for lang in room.settings.languages
+        }
+        homes = {
+            lang: {
+                "name": LANGUAGES[lang].name,
+                "link": room.settings.folder_for(lang) or "./",
+                "lang": lang,
+            }
+            for lang in room.settings.languages
+        }
+        self.site_alternates = list(homes.values()) if len(homes) > 1 else []
+        for key in ok:
+            article = room.articles[key]
+            lang = room.lang_of(article)
+            result = rendered[key]
+            image = article.image or (room.company.logo if room.company else None)
+            versions = published_versions(room, key, rendered)
+            info[article_src(room, key)] = PageInfo(
+                lang=lang,
+                title=article.title,
+                description=result.metadata["description"],
+                url=f"{base}{room.article_url(article, key)}",
+                jsonld=news_article(
+                    room, article, key, result.citations, result.metadata["description"], base
+                ),
+                image=f"{base}{image}" if image and base else None,
+                image_alt=article.image_alt if article.image else None,
+                published=article.published_at(room.settings.zone).isoformat(),
+                modified=article.modified_at(room.settings.zone).isoformat(),
+                tags=list(article.tags),
+                feeds=feeds_of[lang],
+                alternates=[
+                    {
+                        "name": LANGUAGES[other_lang].name,
+                        "link": room.article_url(room.articles[other], other),
+                        "lang": other_lang,
+                    }
+                    for other_lang, other in versions.items()
+                ]
+                + [homes[lg] for lg in homes if lg not in versions],
+            )
+        for lang in room.settings.languages:
+            folder = room.settings.folder_for(lang)
+            for src in (f"{folder}index.md", news_src(1, folder)):
+                info.setdefault(src, PageInfo(lang=lang, feeds=feeds_of[lang]))
+        self.folders = {
+            room.settings.folder_for(lang): lang for lang in room.settings.languages[1:]
+        }
+        self.main_language = room.settings.main_language
+        self.homes = homes
+        return info
+
+    def _info_for(self, page: Any) -> PageInfo:
+        info = self.page_info.get(page.file.src_uri)
+        if info is None:
+            lang = next(
+                (lg for folder, lg in self.folders.items() if page.file.src_uri.startswith(folder)),
+                self.main_language,
+            )
+            info = PageInfo(lang=lang)
+        return info
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """The language switcher lists this page's translations (or the language homes)."""
+        if self.site_alternates:
+            info = self._info_for(page)
+            config.extra["alternate"] = info.alternates or self.site_alternates
+        return context
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         """Sanitise every page's HTML (nh3 allow-list that keeps Material's markup)."""
         return sanitise(html)
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        info = self._info_for(page)
+        if not info.title:
+            info = PageInfo(
+                lang=info.lang,
+                title=page.title or "",
+                description=page.meta.get("description", ""),
+                url=page.canonical_url or "",
+                feeds=info.feeds,
+            )
+        return inject(output, info, self.site_name)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         templates = self._project(config) / "templates"

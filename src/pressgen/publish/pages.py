@@ -106,7 +106,7 @@ def _article_page(
     if pdf:
         lines += [
             f"[:material-file-pdf-box: {label('download_pdf')}]({pdf}){{ .md-button "
-            ".pressgen-pdf }",
+            ".pressgen-download }",
             "",
         ]
     meta = {"title": result.metadata["title"], "description": result.metadata["description"]}

@@ -4,37 +4,54 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..model import in_language
+
 if TYPE_CHECKING:
     from ..model import Article
     from ..pressroom import Pressroom
     from .article import Citation
 
+SECTIONS = {"press-release": "Press release", "market-update": "Market update"}
+
 
 def news_article(
-    room: Pressroom, article: Article, slug: str, citations: list[Citation], description: str
+    room: Pressroom,
+    article: Article,
+    slug: str,
+    citations: list[Citation],
+    description: str,
+    base: str | None = None,
 ) -> dict[str, Any]:
-    """The JSON-LD of an article; URLs are site-relative unless the press room knows its URL."""
-    published = article.published_at(room.settings.zone).isoformat()
+    """The JSON-LD of an article. URLs are absolute when the site's address is known
+    (``base``, else settings' ``site_url``), site-relative otherwise."""
+    zone = room.settings.zone
+    lang = room.lang_of(article)
     editor = room.editors.get(article.editor)
     company = room.company
-    base = (room.settings.site_url or "").rstrip("/")
+    root = (base or room.settings.site_url or "").rstrip("/") + "/"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title[:110],
         "description": description,
-        "datePublished": published,
-        "dateModified": published,
+        "datePublished": article.published_at(zone).isoformat(),
+        "dateModified": article.modified_at(zone).isoformat(),
         "dateline": article.dateline,
-        "inLanguage": room.settings.locale.replace("_", "-"),
-        "url": f"{base}/{room.article_url(article, slug)}",
+        "inLanguage": lang,
+        "url": f"{root}{room.article_url(article, slug)}",
+        "mainEntityOfPage": f"{root}{room.article_url(article, slug)}",
         "keywords": list(article.tags),
-        "articleSection": "Press release" if article.type == "press-release" else "Market update",
+        "articleSection": SECTIONS[article.type],
     }
+    image = article.image or (company.logo if company else None)
+    if image:
+        data["image"] = [f"{root}{image}"]
     if editor is not None:
+        shown = in_language(editor, lang)
         data["author"] = {
             "@type": "Person",
-            "name": editor.name,
+            "name": shown.name,
+            "jobTitle": shown.role,
             "email": editor.email,
             "url": editor.website or (company.website if company else None),
         }
@@ -45,10 +62,15 @@ def news_article(
             "url": company.website,
         }
         if company.logo:
-            publisher["logo"] = {"@type": "ImageObject", "url": f"{base}/{company.logo}"}
+            publisher["logo"] = {"@type": "ImageObject", "url": f"{root}{company.logo}"}
         data["publisher"] = publisher
     data["citation"] = [
         {"@type": "CreativeWork", "name": c.source, **({"url": c.url} if c.url else {})}
         for c in citations
     ]
+    if article.corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": c.note, "datePublished": c.date.isoformat()}
+            for c in article.corrections
+        ]
     return data

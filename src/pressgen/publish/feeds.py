@@ -1,0 +1,76 @@
+"""RSS 2.0 and Atom feeds of the news, one pair per language (built with feedgen)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from feedgen.feed import FeedGenerator
+
+from ..model import in_language
+
+if TYPE_CHECKING:
+    from ..pressroom import Pressroom
+    from ..render.article import RenderedArticle
+
+
+def feed_files(
+    room: Pressroom, lang: str, keys: list[str], rendered: dict[str, RenderedArticle], base: str
+) -> dict[str, str]:
+    """``{folder}feed.xml`` (RSS) and ``{folder}atom.xml`` for the newest articles of a language.
+
+    ``keys`` are newest first; ``base`` is the site's absolute URL ending in '/'.
+    Dates carry their time-zone offsets; the feed's own date is its newest
+    article's last change, so the same content always gives the same feed.
+    """
+    folder = room.settings.folder_for(lang)
+    label = room.label_function(lang)
+    company = in_language(room.company, lang) if room.company else None
+    name = company.name if company else "Press room"
+    zone = room.settings.zone
+    chosen = keys[: room.settings.feed_items]
+
+    feed = FeedGenerator()
+    feed.id(f"{base}{folder}news/")
+    feed.title(f"{name} — {label('news')}")
+    feed.description(label("news_intro", company=name))
+    feed.subtitle(label("news_intro", company=name))
+    feed.language(lang)
+    if company is not None:
+        feed.author({"name": company.name, "uri": company.website})
+        feed.copyright(company.legal_name or company.name)
+    if room.company is not None and room.company.logo:
+        feed.logo(f"{base}{room.company.logo}")
+    feed.generator("pressgen")
+    newest = max((room.articles[k].modified_at(zone) for k in chosen), default=None)
+    if newest is not None:
+        feed.updated(newest)
+        feed.lastBuildDate(newest)
+    for key in reversed(chosen):  # feedgen prepends: add oldest first
+        article = room.articles[key]
+        result = rendered[key]
+        url = f"{base}{room.article_url(article, key)}"
+        entry = feed.add_entry()
+        entry.id(url)
+        entry.guid(url, permalink=True)
+        entry.title(article.title)
+        entry.link(href=url)
+        entry.summary(result.metadata["description"])
+        entry.description(result.metadata["description"])
+        entry.published(article.published_at(zone))
+        entry.updated(article.modified_at(zone))
+        editor = room.editors.get(article.editor)
+        if editor is not None:
+            entry.author({"name": in_language(editor, lang).name, "email": editor.email})
+        for tag in article.tags:
+            entry.category(term=tag, label=tag)
+    files = {}
+    for name, write in (("feed.xml", feed.rss_str), ("atom.xml", feed.atom_str)):
+        feed.link(
+            [
+                {"href": f"{base}{folder}{name}", "rel": "self"},
+                {"href": f"{base}{folder}news/", "rel": "alternate"},  # last: RSS <link>
+            ],
+            replace=True,
+        )
+        files[f"{folder}{name}"] = write(pretty=True).decode("utf-8")
+    return files

@@ -1,0 +1,90 @@
+"""What goes into each page's <head>: JSON-LD, Open Graph, Twitter card, feed links.
+
+Made after the page's HTML has been sanitised, from data only: every value is
+escaped here, and the JSON-LD cannot close its <script> element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+OG_LOCALES = {"en": "en_US", "zh-Hant-HK": "zh_HK", "zh-Hans-CN": "zh_CN"}
+
+
+@dataclass
+class PageInfo:
+    """What the head of one generated page needs to know."""
+
+    lang: str
+    title: str = ""
+    description: str = ""
+    url: str = ""
+    jsonld: dict[str, Any] | None = None
+    image: str | None = None
+    image_alt: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    tags: list[str] = field(default_factory=list)
+    feeds: dict[str, str] = field(default_factory=dict)  # title -> absolute URL (RSS, Atom)
+    alternates: list[dict[str, str]] = field(default_factory=list)  # language switcher
+
+
+def _meta(attribute: str, name: str, content: str | None) -> str:
+    if not content:
+        return ""
+    return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">'
+
+
+def json_for_script(data: dict[str, Any]) -> str:
+    """JSON that is safe inside <script>: '<', '>' and '&' are escaped as \\u sequences."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def head_html(info: PageInfo, site_name: str) -> str:
+    """The tags pressgen adds before </head>."""
+    is_article = info.jsonld is not None
+    locale = OG_LOCALES[info.lang]
+    tags = [
+        _meta("property", "og:type", "article" if is_article else "website"),
+        _meta("property", "og:site_name", site_name),
+        _meta("property", "og:title", info.title),
+        _meta("property", "og:description", info.description),
+        _meta("property", "og:url", info.url),
+        _meta("property", "og:locale", locale),
+        _meta("property", "og:image", info.image),
+        _meta("property", "og:image:alt", info.image_alt),
+        _meta("property", "article:published_time", info.published),
+        _meta("property", "article:modified_time", info.modified),
+        *(_meta("property", "article:tag", tag) for tag in info.tags),
+        _meta("name", "twitter:card", "summary_large_image" if info.image else "summary"),
+        _meta("name", "twitter:title", info.title),
+        _meta("name", "twitter:description", info.description),
+        _meta("name", "twitter:image", info.image),
+        _meta("name", "twitter:image:alt", info.image_alt),
+    ]
+    for title, (kind, url) in info.feeds.items():
+        tags.append(
+            f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" '
+            f'href="{html.escape(url)}">'
+        )
+    if info.jsonld is not None:
+        tags.append(f'<script type="application/ld+json">{json_for_script(info.jsonld)}</script>')
+    return "\n    ".join(t for t in tags if t)
+
+
+def inject(output: str, info: PageInfo, site_name: str) -> str:
+    """Set the page's language on <html> and add the head tags."""
+    tag = info.lang
+    if output.startswith("<!doctype html>") or "<html" in output[:200]:
+        start = output.find("<html")
+        end = output.find(">", start)
+        element = output[start:end]
+        if ' lang="' in element:
+            before, _, rest = element.partition(' lang="')
+            element = f'{before} lang="{tag}"{rest[rest.find(chr(34)) + 1 :]}'
+        output = output[:start] + element + output[end:]
+    return output.replace("</head>", f"    {head_html(info, site_name)}\n  </head>", 1)
