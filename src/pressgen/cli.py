@@ -155,21 +155,112 @@ def _slug_for(room: Pressroom, given: Path) -> str | None:
     default=None,
     help="Where to put the site (default: site/ in the project).",
 )
-def build(project: Path, strict: bool, drafts: bool, future: bool, site_dir: Path | None) -> None:
+@click.option(
+    "--now",
+    default=None,
+    metavar="DATETIME",
+    help="Build as if it were this moment, e.g. 2026-01-15T09:00+08:00 (to preview a "
+    "scheduled or embargoed release).",
+)
+def build(
+    project: Path,
+    strict: bool,
+    drafts: bool,
+    future: bool,
+    site_dir: Path | None,
+    now: str | None,
+) -> None:
     """Check the content and build the site into site/ (the old site stays if it fails)."""
     from .publish.build import build_site
 
-    result = build_site(project, site_dir=site_dir, strict=strict, drafts=drafts, future=future)
+    result = build_site(
+        project, site_dir=site_dir, strict=strict, drafts=drafts, future=future, now=now
+    )
     if result.findings:
         print_findings(result.findings)
     if not result.ok:
         err.print("The site was not built; the previous site/ is unchanged.")
         sys.exit(1)
-    held = result.held_back
-    out.print(
-        f"built {result.published} article(s) into {result.site_dir}"
-        + (f" ({held} draft or future article(s) not published)" if held else "")
-    )
+    out.print(f"built {result.published} article(s) into {result.site_dir}")
+    if result.withheld:
+        out.print(f"not published yet ({len(result.withheld)}):")
+        for key, reason, until in result.withheld:
+            when = f" until {until:%Y-%m-%d %H:%M %z}" if until else ""
+            how = {
+                "draft": "draft: true (publish with --drafts, or remove the line)",
+                "embargoed": f"embargoed{when}",
+                "scheduled": f"scheduled{when}",
+            }[reason]
+            out.print(f"  {key}: {how}")
+
+
+@main.command()
+@click.argument("article")
+@project_option
+@click.option(
+    "--format",
+    "fmt_name",
+    type=click.Choice(["text", "ninjs"]),
+    default="text",
+    show_default=True,
+    help="text: the plain-text release for a newswire; ninjs: IPTC ninjs 2.0 JSON.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (it must not exist yet) instead of the screen.",
+)
+@click.option("--now", default=None, metavar="DATETIME", help="Export as if it were then.")
+def export(
+    article: str, project: Path, fmt_name: str, output: Path | None, now: str | None
+) -> None:
+    """Export ARTICLE (its key, as 'pressgen check' lists it) for a newswire."""
+    import datetime as dt
+
+    from .export import export_article
+
+    room = Pressroom.from_path(project)
+    if room.errors:
+        _fail_on(room.errors)
+    try:
+        moment = dt.datetime.fromisoformat(now) if now else None
+    except ValueError:
+        moment = None
+    if now and (moment is None or moment.tzinfo is None):
+        _fail_on(
+            [
+                Finding(
+                    code="PG902",
+                    message=f"--now '{now}' is not a date and time with a time zone",
+                    hint="write it like 2026-01-15T09:00+08:00",
+                )
+            ]
+        )
+    try:
+        result = export_article(room, article, fmt_name, now=moment)  # type: ignore[arg-type]
+    except PressgenError as exc:
+        _fail_on(exc.findings)
+        return
+    warnings = [f for f in result.findings if not f.is_error]
+    if warnings:
+        print_findings(warnings)
+    if output is None:
+        sys.stdout.write(result.content)
+        return
+    if output.exists():
+        _fail_on(
+            [
+                Finding(
+                    code="PG902",
+                    message=f"{output} already exists; pressgen never overwrites a file",
+                    hint="choose another --output name or remove the old file first",
+                )
+            ]
+        )
+    output.write_text(result.content, encoding="utf-8")
+    out.print(f"wrote {output}")
 
 
 @main.command()

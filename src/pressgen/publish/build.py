@@ -7,11 +7,12 @@ killed build leaves the previous ``site/`` exactly as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -28,6 +29,7 @@ class BuildResult:
     findings: list[Finding]
     published: int = 0
     held_back: int = 0  # drafts and future articles not published
+    withheld: list[tuple[str, str, dt.datetime | None]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -51,6 +53,7 @@ def build_site(
     strict: bool = False,
     drafts: bool = False,
     future: bool = False,
+    now: str | None = None,
 ) -> BuildResult:
     """Run MkDocs with the pressgen plugin and swap the result into ``site_dir`` atomically."""
     project = project.resolve()
@@ -80,6 +83,7 @@ def build_site(
             )
         plugin.config.drafts = plugin.config.drafts or drafts
         plugin.config.future = plugin.config.future or future
+        plugin.config.now = now or plugin.config.now
         mkdocs_build(config)
     except PluginError as exc:
         _discard(staging)
@@ -115,6 +119,7 @@ def build_site(
         list(getattr(plugin, "findings", [])),
         published=getattr(plugin, "published", 0),
         held_back=getattr(plugin, "held_back", 0),
+        withheld=list(getattr(plugin, "withheld", [])),
     )
 
 
