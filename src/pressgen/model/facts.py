@@ -112,12 +112,19 @@ class FactBase(ContentModel):
         return value if value is not None else getattr(self, name, None)
 
     def untranslated(self, tag: str) -> list[str]:
-        """The wordings it has but lacks in language ``tag``."""
+        """The wordings it has but lacks in language ``tag``.
+
+        Qualifiers, change bases and 'percent' are translated by pressgen's label
+        tables, so they are never reported.
+        """
         translation = self.translations.get(tag)  # type: ignore[call-overload]
+        own_table = {"basis", "qualifier"}
+        if getattr(self, "is_percent", False):
+            own_table.add("unit")
         return [
             name
             for name in TRANSLATABLE.get(getattr(self, "kind", ""), ())
-            if name != "basis"
+            if name not in own_table
             and getattr(self, name, None)
             and getattr(translation, name, None) is None
         ]

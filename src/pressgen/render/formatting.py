@@ -132,7 +132,7 @@ def format_month_range(first: dt.date, last: dt.date, locale: str) -> str:
     """January–October 2025; August 2025; 2024 (a whole year)."""
     loc = get_locale(locale)
     if first.month == 1 and last.month == 12 and first.year == last.year:
-        return str(first.year)
+        return f"{first.year}年" if loc.language == "zh" else str(first.year)
     if (first.year, first.month) == (last.year, last.month):
         return babel_format_date(first, "MMMM y" if loc.language != "zh" else "y年M月", locale=loc)
     text = format_interval(first, last, "yMMMM", locale=loc)
