@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,3 +44,32 @@ facts: [cn_pharma_exports_jan_oct_2025]
 ---
 Exports reached {{{{ fact.cn_pharma_exports_jan_oct_2025.full }}}}.
 """
+
+
+NOW = "2026-11-22T12:00:00+08:00"  # the moment the shared site is built "at"
+
+
+def build_project(project: Path, site: Path, now: str = NOW) -> subprocess.CompletedProcess[str]:
+    """A real, strict MkDocs build of ``project`` as if it were ``now``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PRESSGEN_NOW": now, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example press room in three languages, built once per test run at NOW."""
+    root = tmp_path_factory.mktemp("built")
+    project = root / "project"
+    project.mkdir()
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "templates", project / "templates")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    result = build_project(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"

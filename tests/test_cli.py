@@ -17,7 +17,7 @@ def run(*args: str):
 def test_check_passes_on_the_example(project: Path) -> None:
     result = run("check", "-p", str(project))
     assert result.exit_code == 0
-    assert "3 article(s)" in result.output
+    assert "8 article(s)" in result.output
 
 
 def test_check_prints_all_findings_grouped_by_file_and_exits_1(project: Path) -> None:

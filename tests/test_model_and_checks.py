@@ -101,8 +101,10 @@ def test_expired_fact_fails_the_article_using_it(project: Path) -> None:
         )
     )
     found = [f for f in findings_for(project) if f.code == codes.EXPIRED]
-    assert [f.file for f in found] == [
-        "content/articles/2025-11-27-dengyuemed-single-export-desk.md"
+    assert sorted(f.file for f in found) == [
+        "content/articles/2025-11-27-dengyuemed-single-export-desk.md",
+        "content/articles/2025-11-27-dengyuemed-single-export-desk.zh-Hans-CN.md",
+        "content/articles/2025-11-27-dengyuemed-single-export-desk.zh-Hant-HK.md",
     ]
 
 

@@ -115,6 +115,7 @@ class Pressroom:
             "source": set(),
             "fact": set(),
             "fragment": set(),
+            "article": set(),
         }
 
         self.settings: Settings = self._one(Settings, raw.settings) or Settings()
@@ -134,6 +135,11 @@ class Pressroom:
         self._slugs_lower: dict[str, str] = {}  # case-insensitive duplicate check in O(1)
         # Originals first: a translation without a slug takes its original's.
         validated = [(record, self._validate(Article, record)) for record in raw.articles]
+        for record, article in validated:
+            if article is None and isinstance(record.data, dict):
+                # An article with errors: not reported again as a missing original.
+                candidate = record.data.get("slug") or slugify(str(record.data.get("title", "")))
+                self.broken["article"].add(str(candidate))
         for record, article in validated:
             if article is not None and article.translation_of is None:
                 self._add_article(record, article)

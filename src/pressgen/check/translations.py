@@ -47,6 +47,8 @@ def check_translation(room: Pressroom, key: str, article: Article) -> list[Findi
     if article.translation_of is None:
         return []
     original = room.articles.get(article.translation_of)
+    if original is None and article.translation_of in room.broken["article"]:
+        return []  # the original has errors of its own, reported in its file
     if original is None:
         close = closest(article.translation_of, list(room.articles))
         return [

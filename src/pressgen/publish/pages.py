@@ -105,7 +105,7 @@ def _article_page(
     pdf = options.get("pdf_names", {}).get(key)
     if pdf:
         lines += [
-            f"[:material-file-pdf-box: {label('download_pdf')}]({pdf}){{ .md-button "
+            f"[{label('download_pdf')}]({pdf}){{ .md-button "
             ".pressgen-download }",
             "",
         ]
