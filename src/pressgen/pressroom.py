@@ -279,6 +279,23 @@ class Pressroom:
             )
             return
         clash = self._slugs_lower.get(slug.lower())
+        if (
+            clash is not None
+            and article.translation_of is not None
+            and (self.articles[clash].translation_of == article.translation_of)
+        ):
+            self.findings.append(
+                Finding(
+                    code=codes.TRANSLATION_CONFLICT,
+                    file=record.file,
+                    line=self.line_of(article, ("translation_of",)),
+                    path="/translation_of",
+                    message=f"{self.articles[clash].origin.file} already translates "
+                    f"'{article.translation_of}' into {self.lang_of(article)}",
+                    hint="each original has at most one translation per language; check 'lang:'",
+                )
+            )
+            return
         if clash is not None:
             other = self.articles[clash].origin
             self.findings.append(

@@ -105,8 +105,7 @@ def _article_page(
     pdf = options.get("pdf_names", {}).get(key)
     if pdf:
         lines += [
-            f"[{label('download_pdf')}]({pdf}){{ .md-button "
-            ".pressgen-download }",
+            f"[{label('download_pdf')}]({pdf}){{ .md-button .pressgen-download }}",
             "",
         ]
     meta = {"title": result.metadata["title"], "description": result.metadata["description"]}
