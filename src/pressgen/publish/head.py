@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +29,8 @@ class PageInfo:
     published: str | None = None
     modified: str | None = None
     tags: list[str] = field(default_factory=list)
-    feeds: dict[str, str] = field(default_factory=dict)  # title -> absolute URL (RSS, Atom)
-    alternates: list[dict[str, str]] = field(default_factory=list)  # language switcher
+    feeds: dict[str, tuple[str, str]] = field(default_factory=dict)  # title -> (type, site path)
+    alternates: list[dict[str, str]] = field(default_factory=list)  # the language menu
 
 
 def _meta(attribute: str, name: str, content: str | None) -> str:
@@ -44,8 +45,8 @@ def json_for_script(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def head_html(info: PageInfo, site_name: str) -> str:
-    """The tags pressgen adds before </head>."""
+def head_html(info: PageInfo, site_name: str, page_url: str = "") -> str:
+    """The tags pressgen adds before </head>; feed links are relative to the page."""
     is_article = info.jsonld is not None
     locale = OG_LOCALES[info.lang]
     tags = [
@@ -66,7 +67,9 @@ def head_html(info: PageInfo, site_name: str) -> str:
         _meta("name", "twitter:image", info.image),
         _meta("name", "twitter:image:alt", info.image_alt),
     ]
-    for title, (kind, url) in info.feeds.items():
+    here = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "."
+    for title, (kind, path) in info.feeds.items():
+        url = posixpath.relpath(path, here or ".")
         tags.append(
             f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" '
             f'href="{html.escape(url)}">'
@@ -76,7 +79,7 @@ def head_html(info: PageInfo, site_name: str) -> str:
     return "\n    ".join(t for t in tags if t)
 
 
-def inject(output: str, info: PageInfo, site_name: str) -> str:
+def inject(output: str, info: PageInfo, site_name: str, page_url: str = "") -> str:
     """Set the page's language on <html> and add the head tags."""
     tag = info.lang
     if output.startswith("<!doctype html>") or "<html" in output[:200]:
@@ -87,4 +90,4 @@ def inject(output: str, info: PageInfo, site_name: str) -> str:
             before, _, rest = element.partition(' lang="')
             element = f'{before} lang="{tag}"{rest[rest.find(chr(34)) + 1 :]}'
         output = output[:start] + element + output[end:]
-    return output.replace("</head>", f"    {head_html(info, site_name)}\n  </head>", 1)
+    return output.replace("</head>", f"    {head_html(info, site_name, page_url)}\n  </head>", 1)

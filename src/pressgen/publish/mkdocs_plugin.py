@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,10 @@ from .feeds import feed_files
 from .head import PageInfo, inject
 from .pages import article_src, build_pages, news_src, published_versions
 from .pdf import PdfUnavailable, release_pdf
-from .sitemaps import NEWS_SITEMAP, news_sitemap, robots_txt
+from .sitemaps import NEWS_SITEMAP, language_sitemap, news_sitemap, robots_txt, write_sitemap
 
 STYLESHEET = "assets/pressgen.css"
+_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 log = logging.getLogger("mkdocs.plugins.pressgen")
 
 
@@ -140,6 +142,9 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             files.append(File.generated(config, STYLESHEET, content=css))
         self.published = len(rendered)
         self.page_info = self._page_info(room, rendered, ok, base)
+        self.own_alternates = bool(self.site_alternates) and not config.extra.get("alternate")
+        self.sitemap_pages: list[tuple[str, str]] = []  # (src, url) of every page built
+        self.room, self.ok, self.base = room, ok, base
         self.site_name = room.company.name if room.company else config.site_name
         return files
 
@@ -173,8 +178,8 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         info: dict[str, PageInfo] = {}
         feeds_of = {
             lang: {
-                "RSS": ("application/rss+xml", f"{base}{room.settings.folder_for(lang)}feed.xml"),
-                "Atom": ("application/atom+xml", f"{base}{room.settings.folder_for(lang)}atom.xml"),
+                "RSS": ("application/rss+xml", f"{room.settings.folder_for(lang)}feed.xml"),
+                "Atom": ("application/atom+xml", f"{room.settings.folder_for(lang)}atom.xml"),
             }
             if base
             else {}
@@ -194,7 +199,6 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             lang = room.lang_of(article)
             result = rendered[key]
             image = article.image or (room.company.logo if room.company else None)
-            versions = published_versions(room, key, rendered)
             info[article_src(room, key)] = PageInfo(
                 lang=lang,
                 title=article.title,
@@ -209,15 +213,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
                 modified=article.modified_at(room.settings.zone).isoformat(),
                 tags=list(article.tags),
                 feeds=feeds_of[lang],
-                alternates=[
-                    {
-                        "name": LANGUAGES[other_lang].name,
-                        "link": room.article_url(room.articles[other], other),
-                        "lang": other_lang,
-                    }
-                    for other_lang, other in versions.items()
-                ]
-                + [homes[lg] for lg in homes if lg not in versions],
+                alternates=self._alternates(room, key, set(ok), homes),
             )
         for lang in room.settings.languages:
             folder = room.settings.folder_for(lang)
@@ -227,8 +223,24 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             room.settings.folder_for(lang): lang for lang in room.settings.languages[1:]
         }
         self.main_language = room.settings.main_language
-        self.homes = homes
         return info
+
+    @staticmethod
+    def _alternates(
+        room: Pressroom, key: str, published: set[str], homes: dict[str, dict[str, str]]
+    ) -> list[dict[str, str]]:
+        """The language menu of an article: its translations, else that language's home."""
+        versions = published_versions(room, key, published)
+        return [
+            {
+                "name": LANGUAGES[lang].name,
+                "link": room.article_url(room.articles[versions[lang]], versions[lang]),
+                "lang": lang,
+            }
+            if lang in versions
+            else home
+            for lang, home in homes.items()
+        ]
 
     def _info_for(self, page: Any) -> PageInfo:
         info = self.page_info.get(page.file.src_uri)
@@ -241,10 +253,9 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         return info
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        """The language switcher lists this page's translations (or the language homes)."""
-        if self.site_alternates:
-            info = self._info_for(page)
-            config.extra["alternate"] = info.alternates or self.site_alternates
+        """Material's language menu: this page's translations, else each language's home."""
+        if self.own_alternates:
+            config.extra["alternate"] = self._info_for(page).alternates or self.site_alternates
         return context
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
@@ -252,6 +263,12 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         return sanitise(html)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        self.sitemap_pages.append((page.file.src_uri, page.url))
+        if self.own_alternates:
+            # hreflang goes into the sitemaps: Material's script fetches
+            # <href>sitemap.xml for every <link rel=alternate>, which only
+            # exists for language homes, not for each article.
+            output = _HREFLANG_LINK.sub("", output)
         info = self._info_for(page)
         if not info.title:
             info = PageInfo(
@@ -261,7 +278,20 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
                 url=page.canonical_url or "",
                 feeds=info.feeds,
             )
-        return inject(output, info, self.site_name)
+        return inject(output, info, self.site_name, page.url)
+
+    def on_post_build(self, *, config: Any) -> None:
+        """Sitemaps with hreflang links: the whole site, and one per language folder."""
+        if not self.base:
+            return
+        site = Path(config.site_dir)
+        pages = sorted(self.sitemap_pages)
+        room = self.room
+        write_sitemap(site / "sitemap.xml", language_sitemap(room, pages, self.ok, self.base))
+        for folder in self.folders:
+            subset = [(src, url) for src, url in pages if src.startswith(folder)]
+            text = language_sitemap(room, subset, self.ok, self.base)
+            write_sitemap(site / folder / "sitemap.xml", text)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         templates = self._project(config) / "templates"

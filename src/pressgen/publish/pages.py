@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -64,15 +65,9 @@ def _paginate(items: list[Any], per_page: int) -> list[list[Any]]:
     return [items[i * per_page : (i + 1) * per_page] for i in range(count)]
 
 
-def published_versions(
-    room: Pressroom, key: str, rendered: dict[str, RenderedArticle]
-) -> dict[str, str]:
+def published_versions(room: Pressroom, key: str, published: Collection[str]) -> dict[str, str]:
     """The published language versions of an article (itself included), by language tag."""
-    return {
-        lang: other
-        for lang, other in room.translations_of(key).items()
-        if other in rendered and rendered[other].ok
-    }
+    return {lang: other for lang, other in room.translations_of(key).items() if other in published}
 
 
 def _article_page(
@@ -87,7 +82,7 @@ def _article_page(
     lines: list[str] = []
     others = [
         f"[{LANGUAGES[lang].name}]({_link(src, article_src(room, other))})"
-        for lang, other in published_versions(room, key, rendered).items()
+        for lang, other in published_versions(room, key, options["published"]).items()
         if other != key
     ]
     if others:
@@ -129,7 +124,7 @@ def build_pages(
     for key in rendered:
         findings.extend(rendered[key].findings)
     order = [key for key in rendered if rendered[key].ok]
-    options = {"pdf_names": pdf_names or {}}
+    options = {"pdf_names": pdf_names or {}, "published": set(order)}
     for key in order:
         pages.append(_article_page(room, key, rendered, options))
     for lang in room.settings.languages:

@@ -6,6 +6,8 @@ MkDocs writes the ordinary ``sitemap.xml`` of every page itself.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -52,3 +54,46 @@ def news_sitemap(room: Pressroom, keys: list[str], base: str, now: dt.datetime) 
 
 def robots_txt(base: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\nSitemap: {base}{NEWS_SITEMAP}\n"
+
+
+def language_sitemap(
+    room: Pressroom, pages: list[tuple[str, str]], keys: list[str], base: str
+) -> str:
+    """A sitemap of ``pages`` (source path, URL), with hreflang links between translations."""
+    from ..paths import src_of_url
+    from .pages import published_versions
+
+    zone = room.settings.zone
+    by_src = {src_of_url(room.article_url(room.articles[k], k)): k for k in keys}
+    published = set(keys)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
+        '        xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for src, url in pages:
+        lines += ["  <url>", f"    <loc>{escape(base + url)}</loc>"]
+        key = by_src.get(src)
+        if key is not None:
+            modified = room.articles[key].modified_at(zone)
+            lines.append(f"    <lastmod>{modified.isoformat()}</lastmod>")
+            versions = published_versions(room, key, published)
+            for lang, other in versions.items() if len(versions) > 1 else ():
+                href = base + room.article_url(room.articles[other], other)
+                lines.append(
+                    f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
+                )
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def write_sitemap(path: Path, text: str) -> None:
+    """Write a sitemap and its .gz twin (replacing MkDocs' own, which has no hreflang)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    with (
+        path.with_suffix(".xml.gz").open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed,
+    ):
+        packed.write(text.encode("utf-8"))
