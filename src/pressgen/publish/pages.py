@@ -67,7 +67,12 @@ def _paginate(items: list[Any], per_page: int) -> list[list[Any]]:
 
 def published_versions(room: Pressroom, key: str, published: Collection[str]) -> dict[str, str]:
     """The published language versions of an article (itself included), by language tag."""
-    return {lang: other for lang, other in room.translations_of(key).items() if other in published}
+    versions = room.translations_of(key)
+    return {
+        lang: versions[lang]
+        for lang in room.settings.languages
+        if lang in versions and versions[lang] in published
+    }
 
 
 def _article_page(
@@ -104,7 +109,8 @@ def _article_page(
             "",
         ]
     meta = {"title": result.metadata["title"], "description": result.metadata["description"]}
-    return GeneratedPage(src, _front_matter(meta) + "\n".join(lines) + result.markdown)
+    head = "\n".join(lines) + "\n" if lines else ""
+    return GeneratedPage(src, _front_matter(meta) + head + result.markdown)
 
 
 def build_pages(
