@@ -115,8 +115,10 @@ def generate(out: Path, articles: int, seed: int = 2026) -> Path:
     (out / "templates").mkdir()
     shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copy(REPO / "content/company.yml", content / "company.yml")
+    shutil.copytree(REPO / "content/images", content / "images")
+    # PDFs are left out here: typesetting is measured on its own (docs/performance.md).
     (content / "settings.yml").write_text(
-        "locale: en\ntimezone: Asia/Hong_Kong\nfigure_max_age_days: 100000\n"
+        "locale: en\ntimezone: Asia/Hong_Kong\nfigure_max_age_days: 100000\npdf: false\n"
     )
     (content / "tags.yml").write_text(
         "tags:\n" + "".join(f"  - name: {t}\n    description: Articles about {t}.\n" for t in TAGS)
