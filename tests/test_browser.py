@@ -161,3 +161,15 @@ def test_material_search_finds_an_article_by_a_figure(browser: Any, server: str)
     page.screenshot(path=str(SCREENSHOTS / "search.png"))
     page.close()
     assert problems == [], problems
+
+
+def test_print_stylesheet_prints_the_release_alone(browser: Any, server: str) -> None:
+    page, problems = _open(browser, server + f"news/2025/11/{RELEASE}/")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".pressgen-download"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("h1", "#editor-details", ".pressgen-editor-details", ".pressgen-end-mark"):
+        assert page.locator(shown).first.is_visible(), shown
+    page.pdf(path=str(SCREENSHOTS / "release-en-printed.pdf"), format="A4")
+    page.close()
+    assert problems == [], problems

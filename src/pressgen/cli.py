@@ -196,6 +196,31 @@ def build(
 
 @main.command()
 @click.argument("article")
+@click.option(
+    "--lang",
+    required=True,
+    type=click.Choice(["en", "zh-Hant-HK", "zh-Hans-CN"]),
+    help="The language to translate into.",
+)
+@project_option
+def translate(article: str, lang: str, project: Path) -> None:
+    """Start a translation of ARTICLE: a draft copy with 'lang' and 'translation_of' set."""
+    from .scaffold import new_translation
+
+    try:
+        path = new_translation(project, article, lang)
+    except PressgenError as exc:
+        print_findings(exc.findings)
+        sys.exit(2)
+    out.print(f"created {path.relative_to(project.resolve()) if path.is_absolute() else path}")
+    out.print(
+        "It is a draft holding the original text: translate the title, subtitle, summary, "
+        "dateline and text, keep every {{ fact... }}, then remove 'draft: true'."
+    )
+
+
+@main.command()
+@click.argument("article")
 @project_option
 @click.option(
     "--format",

@@ -37,7 +37,7 @@ from .findings import Finding, PressgenError
 from .i18n import builtin_labels
 from .load.project import RawContent, Record, raw_from_data, read_project
 from .load.writer import article_to_text
-from .load.yamlsafe import parse_yaml
+from .load.yamlsafe import YamlProblem, parse_yaml, problem_to_finding
 from .lru import BoundedCache
 from .model import (
     Article,
@@ -152,6 +152,8 @@ class Pressroom:
         self.environment: PressroomEnvironment = make_environment(
             self.template_dirs, self.settings.locale
         )
+        for lang in self.settings.languages:
+            self.labels(lang)  # a broken label table is reported now, not mid-render
         self.findings.extend(check_pressroom(self, self.today))
 
     # ----------------------------------------------------------------- building
@@ -236,11 +238,31 @@ class Pressroom:
             for folder in self.template_dirs:
                 path = folder / "i18n" / f"{tag}.yml"
                 if path.is_file():
-                    result = parse_yaml(path.read_text("utf-8"))
-                    if isinstance(result.data, dict):
-                        table.update(result.data)
+                    table.update(self._label_file(path))
             self._labels[tag] = table
         return table
+
+    def _label_file(self, path: Path) -> dict[str, Any]:
+        """A project's label table; a broken one is reported and left out."""
+        shown = self.display_template(str(path))
+        try:
+            data = parse_yaml(path.read_text("utf-8")).data
+        except YamlProblem as problem:
+            self.findings.append(problem_to_finding(problem, shown, 1))
+            return {}
+        if not isinstance(data, dict) or not all(
+            isinstance(k, str) and isinstance(v, str | dict) for k, v in data.items()
+        ):
+            self.findings.append(
+                Finding(
+                    code=codes.INVALID_VALUE,
+                    file=shown,
+                    message="a label table must map names to texts, e.g. sources: Sources",
+                    hint="copy pressgen's own table from src/pressgen/templates/i18n/ and edit it",
+                )
+            )
+            return {}
+        return data
 
     def label_function(self, lang: str | None) -> Callable[..., str]:
         """``label('about', company=...)`` for templates: a label, filled in."""

@@ -71,3 +71,54 @@ def new_article(project: Path, kind: str, title: str, *, now: dt.datetime | None
             ]
         ) from None
     return path
+
+
+def new_translation(project: Path, key: str, lang: str) -> Path:
+    """Create ``<original>.<lang>.md``: the original's front matter with ``lang`` and
+    ``translation_of`` set, as a draft holding the original text to translate."""
+    from .i18n import LANGUAGES
+    from .load.writer import article_to_text
+
+    room = Pressroom.from_path(project)
+    original = room.articles.get(key)
+    problem = None
+    if original is None:
+        problem = Finding(
+            code=codes.USAGE,
+            message=f"there is no article '{key}'",
+            hint=f"known articles: {', '.join(sorted(room.articles)[:10])}",
+        )
+    elif original.translation_of is not None:
+        problem = Finding(
+            code=codes.USAGE,
+            message=f"'{key}' is itself a translation",
+            hint=f"translate its original, '{original.translation_of}'",
+        )
+    elif lang not in LANGUAGES or lang == room.lang_of(original):
+        problem = Finding(
+            code=codes.USAGE,
+            message=f"cannot translate a {room.lang_of(original)} article into '{lang}'",
+            hint=f"use one of {', '.join(t for t in LANGUAGES if t != room.lang_of(original))}",
+        )
+    if problem is not None or original is None or original.origin.file is None:
+        raise PressgenError([problem] if problem else [])
+    draft = original.model_copy(
+        update={"lang": lang, "translation_of": key, "draft": True, "slug": None}
+    )
+    source = project / original.origin.file
+    path = source.with_name(f"{source.stem}.{lang}.md")
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(article_to_text(draft))
+    except FileExistsError:
+        raise PressgenError(
+            [
+                Finding(
+                    code=codes.USAGE,
+                    file=str(path.relative_to(project)),
+                    message="this translation already exists; pressgen never overwrites your files",
+                    hint="edit the existing file",
+                )
+            ]
+        ) from None
+    return path

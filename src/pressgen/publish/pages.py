@@ -91,7 +91,7 @@ def _article_page(
         if other != key
     ]
     if others:
-        lines += [f"{label('also_in')}: " + " · ".join(others), "{ .pressgen-languages }", ""]
+        lines += [label("also_in") + " · ".join(others), "{ .pressgen-languages }", ""]
     for other in room.corrected_by(key):
         if other in rendered and rendered[other].ok:
             correcting = room.articles[other]
