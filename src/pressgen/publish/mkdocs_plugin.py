@@ -72,6 +72,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         return Path(config.config_file_path).parent.resolve()
 
     def on_config(self, config: Any) -> Any:
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # search's word splitter chats
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         self.site_alternates: list[dict[str, str]] = []
@@ -94,7 +95,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         base = (config.site_url or room.settings.site_url or "").rstrip("/")
         base = base + "/" if base else ""
         ok = [key for key in rendered if rendered[key].ok]
-        pdfs = self._pdfs(room, ok, rendered, config) if room.settings.pdf else {}
+        pdfs = self._pdfs(room, ok, rendered) if room.settings.pdf else {}
         pages, findings = build_pages(
             room, rendered, pdf_names={k: n for k, (n, _) in pdfs.items()}, feeds=bool(base)
         )
@@ -102,25 +103,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         render_errors = [f for f in findings if f.is_error]
         if render_errors:
             raise PluginError(_report("articles could not be rendered", render_errors))
-        extra: dict[str, str | bytes] = {}
-        for key, (_, content) in pdfs.items():
-            extra[article_src(room, key).rsplit("/", 1)[0] + "/" + pdfs[key][0]] = content
-        if base:
-            for lang in room.settings.languages:
-                keys = [k for k in ok if room.lang_of(room.articles[k]) == lang]
-                extra.update(feed_files(room, lang, keys, rendered, base))
-            extra[NEWS_SITEMAP] = news_sitemap(room, ok, base, now)
-            extra["robots.txt"] = robots_txt(base)
-        else:
-            self.findings.append(
-                Finding(
-                    code=codes.BUILD_FAILED,
-                    severity=Severity.WARNING,
-                    file="mkdocs.yml",
-                    message="no site_url: feeds, the news sitemap and absolute links are left out",
-                    hint="set site_url: https://press.example.com/ in mkdocs.yml",
-                )
-            )
+        extra = self._site_files(room, rendered, ok, pdfs, base, now)
         for finding in [*room.findings, *findings]:
             if not finding.is_error:
                 log.warning(str(finding))
@@ -148,8 +131,39 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         self.site_name = room.company.name if room.company else config.site_name
         return files
 
+    def _site_files(
+        self,
+        room: Pressroom,
+        rendered: dict[str, Any],
+        ok: list[str],
+        pdfs: dict[str, tuple[str, bytes]],
+        base: str,
+        now: dt.datetime,
+    ) -> dict[str, str | bytes]:
+        """The files besides pages: PDFs, feeds, the news sitemap, robots.txt."""
+        files: dict[str, str | bytes] = {}
+        for key, (name, content) in pdfs.items():
+            files[article_src(room, key).rsplit("/", 1)[0] + "/" + name] = content
+        if not base:
+            self.findings.append(
+                Finding(
+                    code=codes.BUILD_FAILED,
+                    severity=Severity.WARNING,
+                    file="mkdocs.yml",
+                    message="no site_url: feeds, the news sitemap and absolute links are left out",
+                    hint="set site_url: https://press.example.com/ in mkdocs.yml",
+                )
+            )
+            return files
+        for lang in room.settings.languages:
+            keys = [k for k in ok if room.lang_of(room.articles[k]) == lang]
+            files.update(feed_files(room, lang, keys, rendered, base))
+        files[NEWS_SITEMAP] = news_sitemap(room, ok, base, now)
+        files["robots.txt"] = robots_txt(base)
+        return files
+
     def _pdfs(
-        self, room: Pressroom, keys: list[str], rendered: dict[str, Any], config: Any
+        self, room: Pressroom, keys: list[str], rendered: dict[str, Any]
     ) -> dict[str, tuple[str, bytes]]:
         """File name and bytes of each press release's PDF."""
         out: dict[str, tuple[str, bytes]] = {}
