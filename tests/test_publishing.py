@@ -223,3 +223,23 @@ def test_json_ld_cannot_break_out_of_its_script(built_site: Path) -> None:
     text = json_for_script({"headline": "</script><script>alert(1)</script> & more"})
     assert "</" not in text and "<" not in text
     assert json.loads(text)["headline"].startswith("</script>")
+
+
+def test_chinese_pages_have_chinese_navigation_and_interface(built_site: Path) -> None:
+    path = f"zh-hant/news/2025/11/{RELEASE}"
+    soup = BeautifulSoup(html_of(built_site, path), "html.parser")
+    tabs = [(a.get_text(strip=True), a["href"]) for a in soup.select("a.md-tabs__link")]
+    assert [t for t, _ in tabs] == ["首頁", "新聞", "主題", "傳媒聯絡"]
+    for _, href in tabs:
+        target = (built_site / path / href).resolve()
+        assert str(target).startswith(str((built_site / "zh-hant").resolve()))
+    assert soup.select_one(".md-header__topic").get_text(strip=True) == "DengYueMed新聞中心"
+    assert soup.select_one("input.md-search__input")["placeholder"] == "搜尋"
+    english = BeautifulSoup(html_of(built_site, f"news/2025/11/{RELEASE}"), "html.parser")
+    assert [a.get_text(strip=True) for a in english.select("a.md-tabs__link")] == [
+        "Home",
+        "News",
+        "Topics",
+        "Press contacts",
+    ]
+    assert english.select_one("input.md-search__input")["placeholder"] == "Search"

@@ -27,6 +27,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation
 
 from .. import codes
 from ..findings import Finding, Severity
@@ -42,6 +43,7 @@ from .pdf import PdfUnavailable, release_pdf
 from .sitemaps import NEWS_SITEMAP, language_sitemap, news_sitemap, robots_txt, write_sitemap
 
 STYLESHEET = "assets/pressgen.css"
+THEME_LANGUAGES = {"en": "en", "zh-Hant-HK": "zh-Hant", "zh-Hans-CN": "zh"}  # Material's names
 _HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 log = logging.getLogger("mkdocs.plugins.pressgen")
 
@@ -129,6 +131,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         self.sitemap_pages: list[tuple[str, str]] = []  # (src, url) of every page built
         self.room, self.ok, self.base = room, ok, base
         self.site_name = room.company.name if room.company else config.site_name
+        self.site_names: dict[str, str] = {}
         return files
 
     def _site_files(
@@ -266,10 +269,38 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             info = PageInfo(lang=lang)
         return info
 
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        """A navigation for each language besides the main one: its home, news, topics
+        and contacts, with translated titles."""
+        room = self.room
+        self.navs = {}
+        for lang in room.settings.languages[1:]:
+            label, folder = room.label_function(lang), room.settings.folder_for(lang)
+            items = [
+                Link(label("home"), folder),
+                Link(label("news"), f"{folder}news/"),
+                Link(label("topics"), f"{folder}tags/"),
+                Link(label("press_contacts"), f"{folder}editors/"),
+            ]
+            self.navs[lang] = Navigation(items, nav.pages)
+            self.site_names[lang] = label("press_room", company=self.site_name)
+        self.main_theme = (config.theme.get("language", "en"), config.site_name)
+        return nav
+
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        """Material's language menu: this page's translations, else each language's home."""
+        """Per page: the language menu (this page's translations, else each language's
+        home), and for other languages their navigation, site name and Material's labels."""
+        info = self._info_for(page)
         if self.own_alternates:
-            config.extra["alternate"] = self._info_for(page).alternates or self.site_alternates
+            config.extra["alternate"] = info.alternates or self.site_alternates
+        if info.lang in self.navs:
+            context["nav"] = self.navs[info.lang]
+            config.theme["language"] = THEME_LANGUAGES[info.lang]
+            config.site_name = self.site_names[info.lang]
+            config.extra["homepage"] = self.room.settings.folder_for(info.lang)
+        elif self.navs:
+            config.theme["language"], config.site_name = self.main_theme
+            config.extra.pop("homepage", None)
         return context
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
