@@ -13,15 +13,25 @@ if TYPE_CHECKING:
     from ..pressroom import Pressroom
 
 
-def _finding(room: Pressroom, article: Article, field: str, code: str, **kw: str) -> Finding:
+def _finding(
+    room: Pressroom,
+    article: Article,
+    field: str,
+    code: str,
+    *,
+    message: str,
+    hint: str,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    """A finding about one front-matter field of an article."""
     return Finding(
         code=code,
         file=article.origin.file,
         line=room.line_of(article, (field,)),
         path=f"/{field}",
-        message=kw["message"],
-        hint=kw["hint"],
-        severity=Severity(kw.get("severity", "error")),
+        message=message,
+        hint=hint,
+        severity=severity,
     )
 
 
@@ -121,7 +131,7 @@ def check_translation(room: Pressroom, key: str, article: Article) -> list[Findi
                 article,
                 "updated" if article.updated else "date",
                 codes.OUTDATED_TRANSLATION,
-                severity="warning",
+                severity=Severity.WARNING,
                 message=f"the original '{article.translation_of}' was changed on "
                 f"{original.modified_at(zone).date().isoformat()}, after this translation "
                 f"({article.modified_at(zone).date().isoformat()})",
