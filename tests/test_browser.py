@@ -173,3 +173,17 @@ def test_print_stylesheet_prints_the_release_alone(browser: Any, server: str) ->
     page.pdf(path=str(SCREENSHOTS / "release-en-printed.pdf"), format="A4")
     page.close()
     assert problems == [], problems
+
+
+def test_material_search_finds_a_chinese_article_by_a_chinese_word(
+    browser: Any, server: str
+) -> None:
+    """Chinese has no spaces: jieba cuts the text into words when the index is built."""
+    page, problems = _open(browser, server + "zh-hant/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("冷鏈", delay=50)
+    page.keyboard.press("End")  # the keyup Material listens for (CJK is inserted as text)
+    result = page.locator(".md-search-result__item", has_text="一站式出口窗口")
+    result.first.wait_for(state="visible", timeout=15_000)
+    page.close()
+    assert problems == [], problems
