@@ -59,7 +59,7 @@ def test_render_prints_markdown_by_path_or_slug(project: Path, monkeypatch) -> N
 
 
 def test_every_command_has_help() -> None:
-    for command in ("new", "check", "render", "build", "serve", "schema"):
+    for command in ("new", "check", "render", "build", "serve", "schema", "export", "translate"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output
 
