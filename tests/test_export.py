@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import REPO, TODAY
 from pressgen import Pressroom
@@ -124,3 +128,26 @@ def test_html_to_text_lists_tables_and_links() -> None:
         "Sources\n\n1. IQVIA. https://www.iqvia.com\n   - Figure (as of May 1, 2025)\n\n"
         "See the report <https://example.com/report>.\n\nFigure | Value\nA | 1\n"
     )
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(
+                codec="utf-8", categories=("L", "N", "P", "Zs"), exclude_characters="\u2028\u2029"
+            ),
+            min_size=1,
+            max_size=40,
+        ).filter(lambda t: t.strip()),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_html_to_text_keeps_every_paragraph_in_order(paragraphs: list[str]) -> None:
+    """Whatever the words, each paragraph comes out once, whole, in order, separated.
+
+    Runs of ASCII white space become one space; other spaces (no-break, ideographic)
+    are text and stay."""
+    html_text = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    blocks = html_to_text(html_text).rstrip("\n").split("\n\n")
+    assert blocks == [re.sub(r"[ \t\r\n]+", " ", p).strip(" ") for p in paragraphs]

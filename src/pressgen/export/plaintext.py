@@ -21,8 +21,9 @@ class _TextWriter(HTMLParser):
         self.prefix = ""
 
     def _flush(self) -> None:
-        text = re.sub(r"[ \t\r\n]+", " ", "".join(self.current)).strip()
-        if text:
+        # Only ASCII white space is layout; no-break and ideographic spaces are text.
+        text = re.sub(r"[ \t\r\n]+", " ", "".join(self.current)).strip(" ")
+        if text.strip():
             self.blocks.append(self.prefix + text)
             self.prefix = "  " * len(self.lists) if self.lists else ""
         self.current = []
@@ -89,4 +90,4 @@ def html_to_text(html: str) -> str:
             out.append("")  # a blank line between blocks, none inside a list or table
         out.append(block)
         previous_tight = tight
-    return "\n".join(out).strip() + "\n"
+    return "\n".join(out).strip("\n") + "\n"
