@@ -107,6 +107,7 @@ class Pressroom:
         self._digests: dict[tuple[str, str], str | None] = {}
         self._global: tuple[dt.date, str] | None = None
         self._labels: dict[str, dict[str, Any]] = {}
+        self._link_index: tuple[dict[str, dict[str, str]], dict[str, list[str]]] | None = None
         self.stats: dict[str, int] = {}
         self.view_cache: dict[tuple[str, str, int], Any] = {}  # formatted facts, see view_of
         # Ids of objects that exist but failed validation: not reported again as unknown.
@@ -361,14 +362,28 @@ class Pressroom:
         article = self.articles[key]
         original = article.translation_of if article.translation_of in self.articles else key
         versions = {self.lang_of(self.articles[original]): original}
-        for other, candidate in self.articles.items():
-            if candidate.translation_of == original:
-                versions.setdefault(self.lang_of(candidate), other)
+        for lang, other in self._links()[0].get(original, {}).items():
+            versions.setdefault(lang, other)
         return versions
 
     def corrected_by(self, key: str) -> list[str]:
         """The keys of the releases that correct and replace this one."""
-        return [other for other, a in self.articles.items() if a.corrects == key]
+        return self._links()[1].get(key, [])
+
+    def _links(self) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
+        """Translations by original and corrections by corrected release, indexed once
+        (the articles do not change after loading)."""
+        if self._link_index is None:
+            translations: dict[str, dict[str, str]] = {}
+            corrections: dict[str, list[str]] = {}
+            for key, article in self.articles.items():
+                if article.translation_of is not None:
+                    found = translations.setdefault(article.translation_of, {})
+                    found.setdefault(self.lang_of(article), key)
+                if article.corrects is not None:
+                    corrections.setdefault(article.corrects, []).append(key)
+            self._link_index = (translations, corrections)
+        return self._link_index
 
     def withheld(
         self, *, drafts: bool = False, now: dt.datetime | None = None

@@ -85,13 +85,9 @@ def check_translation(room: Pressroom, key: str, article: Article) -> list[Findi
     elif original.type != article.type:
         conflict = f"the original is a {original.type}, the translation a {article.type}"
     else:
-        versions = [
-            other
-            for other, a in room.articles.items()
-            if a.translation_of == article.translation_of and room.lang_of(a) == lang
-        ]
-        if versions and versions[0] != key:
-            conflict = f"'{versions[0]}' already translates it into {lang}"
+        first = room.translations_of(article.translation_of).get(lang)
+        if first is not None and first != key:
+            conflict = f"'{first}' already translates it into {lang}"
     if conflict:
         return [
             _finding(
