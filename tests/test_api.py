@@ -37,7 +37,7 @@ DATA = {
 ARTICLE = {
     "type": "press-release",
     "title": "Acme grows",
-    "date": "2025-11-01T09:00:00+08:00",
+    "date": "2025-11-28T09:00:00+08:00",
     "dateline": "Hong Kong",
     "editor": "ed",
     "summary": "Acme grows.",

@@ -122,3 +122,21 @@ def test_duplicate_slug_case_insensitive(project: Path) -> None:
         source.read_text().replace('title: "From', 'title: "FROM'),
     )
     assert [f.code for f in findings_for(project)] == [codes.DUPLICATE_SLUG]
+
+
+def test_fact_dated_after_the_article_is_a_warning(project: Path) -> None:
+    path = project / "content/articles/2025-11-27-dengyuemed-single-export-desk.md"
+    path.write_text(
+        path.read_text().replace(
+            "  - song_ruilin_rd_level\n",
+            "  - song_ruilin_rd_level\n  - cn_top_innovators_rd_intensity\n",
+        )
+        + "\nSpending: {{ fact.cn_top_innovators_rd_intensity }}.\n"
+    )
+    [finding] = [f for f in findings_for(project) if f.code == codes.FACT_AFTER_ARTICLE]
+    assert not finding.is_error and finding.path == "/facts/3"
+    assert "2026-02-10" in finding.message and "2025-11-27" in finding.message
+    path.write_text(
+        path.read_text().replace("tags:", "updated: 2026-02-12T09:00:00+08:00\ntags:", 1)
+    )
+    assert not [f for f in findings_for(project) if f.code == codes.FACT_AFTER_ARTICLE]

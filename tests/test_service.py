@@ -28,7 +28,7 @@ from pressgen.publish.service import MAX_BODY_BYTES, create_app
 ARTICLE = {
     "type": "market-update",
     "title": "Exports keep rising",
-    "date": "2025-11-01T09:00:00+08:00",
+    "date": "2025-11-28T09:00:00+08:00",
     "dateline": "Hong Kong",
     "editor": "deng_yue",
     "summary": "Exports rose.",

@@ -88,6 +88,22 @@ def check_article(room: Pressroom, article: Article, today: dt.date) -> list[Fin
                     hint="update the fact with a newer figure and a new expiry date, or remove it",
                 )
             )
+        last_change = article.modified_at(room.settings.zone).date()
+        if fact_date(fact) > last_change:
+            findings.append(
+                Finding(
+                    code=codes.FACT_AFTER_ARTICLE,
+                    severity=Severity.WARNING,
+                    file=origin.file,
+                    line=line("facts", index),
+                    path=f"{prefix}/facts/{index}",
+                    message=f"the fact '{fact_id}' is dated {fact_date(fact).isoformat()}, after "
+                    f"the article's last change ({last_change.isoformat()}): readers of the "
+                    "article as published could not have been told it",
+                    hint="cite what was known on the article's date, or record the change with "
+                    "'updated:' or a correction",
+                )
+            )
         if isinstance(fact, Figure):
             age = (today - fact_date(fact)).days
             if age > room.settings.figure_max_age_days:
