@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import REPO, TODAY
 from pressgen import Pressroom
 from pressgen.load import documents
 from pressgen.publish import pages as pages_module
@@ -164,3 +164,20 @@ def test_fast_relative_links_equal_relpath(start: list[str], end: list[str], nam
     assert pages_module._link(from_src, to_src) == posixpath.relpath(
         to_src, posixpath.dirname(from_src) or "."
     )
+
+
+def test_render_cache_is_invalidated_by_a_change_in_pressgen_itself(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed rule or formatter must not be hidden behind cached results."""
+    from pressgen import pressroom
+
+    first = Pressroom.from_path(project, today=TODAY)
+    first.render_all()
+    again = Pressroom.from_path(project, today=TODAY)
+    again.render_all()
+    assert again.stats["rendered"] == 0
+    monkeypatch.setattr(pressroom, "_code_digest", lambda: "another pressgen")
+    changed = Pressroom.from_path(project, today=TODAY)
+    changed.render_all()
+    assert changed.stats["from_cache"] == 0 and changed.stats["rendered"] > 0

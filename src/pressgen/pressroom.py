@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import json
 import multiprocessing as mp
 import os
@@ -641,6 +642,7 @@ class Pressroom:
                 digest(
                     [
                         __version__,
+                        _code_digest(),
                         self.today,
                         self.settings.model_dump(),
                         self.company.model_dump() if self.company else None,
@@ -652,6 +654,14 @@ class Pressroom:
                 ),
             )
         return self._global[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A digest of pressgen's own code: a changed rule or formatter re-renders everything,
+    even without a new version number (an edited install, a development checkout)."""
+    package = Path(__file__).parent
+    return digest([digest_bytes(p.read_bytes()) for p in sorted(package.rglob("*.py"))])
 
 
 def _render_slugs(room: Pressroom, slugs: list[str]) -> list[tuple[str, RenderedArticle]]:
