@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -82,13 +83,22 @@ def new(kind: str, title: str, project: Path) -> None:
     """Create a new article file in content/articles/ (never overwrites a file)."""
     from .scaffold import new_article
 
+    _created(
+        lambda: new_article(project, kind, title),
+        project,
+        "It is a draft (draft: true): fill in the facts, then set draft: false to publish.",
+    )
+
+
+def _created(make: Callable[[], Path], project: Path, next_step: str) -> None:
+    """Run a command that creates a file; say where it is and what to do next."""
     try:
-        path = new_article(project, kind, title)
+        path = make()
     except PressgenError as exc:
         print_findings(exc.findings)
         sys.exit(2)
     out.print(f"created {path.relative_to(project.resolve()) if path.is_absolute() else path}")
-    out.print("It is a draft (draft: true): fill in the facts, then set draft: false to publish.")
+    out.print(next_step)
 
 
 @main.command()
@@ -207,15 +217,11 @@ def translate(article: str, lang: str, project: Path) -> None:
     """Start a translation of ARTICLE: a draft copy with 'lang' and 'translation_of' set."""
     from .scaffold import new_translation
 
-    try:
-        path = new_translation(project, article, lang)
-    except PressgenError as exc:
-        print_findings(exc.findings)
-        sys.exit(2)
-    out.print(f"created {path.relative_to(project.resolve()) if path.is_absolute() else path}")
-    out.print(
+    _created(
+        lambda: new_translation(project, article, lang),
+        project,
         "It is a draft holding the original text: translate the title, subtitle, summary, "
-        "dateline and text, keep every {{ fact... }}, then remove 'draft: true'."
+        "dateline and text, keep every {{ fact... }}, then remove 'draft: true'.",
     )
 
 
@@ -242,18 +248,16 @@ def export(
     article: str, project: Path, fmt_name: str, output: Path | None, now: str | None
 ) -> None:
     """Export ARTICLE (its key, as 'pressgen check' lists it) for a newswire."""
-    import datetime as dt
-
     from .export import export_article
+    from .load.writer import create_file
+    from .model import parse_now
 
     room = Pressroom.from_path(project)
     if room.errors:
         _fail_on(room.errors)
     try:
-        moment = dt.datetime.fromisoformat(now) if now else None
+        moment = parse_now(now, room.settings.zone)
     except ValueError:
-        moment = None
-    if now and (moment is None or moment.tzinfo is None):
         _fail_on(
             [
                 Finding(
@@ -263,6 +267,7 @@ def export(
                 )
             ]
         )
+        return
     try:
         result = export_article(room, article, fmt_name, now=moment)  # type: ignore[arg-type]
     except PressgenError as exc:
@@ -274,17 +279,16 @@ def export(
     if output is None:
         sys.stdout.write(result.content)
         return
-    if output.exists():
-        _fail_on(
-            [
-                Finding(
-                    code="PG902",
-                    message=f"{output} already exists; pressgen never overwrites a file",
-                    hint="choose another --output name or remove the old file first",
-                )
-            ]
+    try:
+        create_file(
+            output,
+            result.content,
+            shown=str(output),
+            message=f"{output} already exists; pressgen never overwrites a file",
+            hint="choose another --output name or remove the old file first",
         )
-    output.write_text(result.content, encoding="utf-8")
+    except PressgenError as exc:
+        _fail_on(exc.findings)
     out.print(f"wrote {output}")
 
 

@@ -9,6 +9,7 @@ from slugify import slugify
 
 from . import codes
 from .findings import Finding, PressgenError
+from .load.writer import article_to_text, create_file
 from .pressroom import Pressroom
 
 ARTICLE_TYPES = ("press-release", "market-update")
@@ -56,20 +57,13 @@ def new_article(project: Path, kind: str, title: str, *, now: dt.datetime | None
     folder = project / "content" / "articles"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{now:%Y-%m-%d}-{slug}.md"
-    try:
-        with path.open("x", encoding="utf-8") as handle:  # 'x': fails if the file exists
-            handle.write(text)
-    except FileExistsError:
-        raise PressgenError(
-            [
-                Finding(
-                    code=codes.USAGE,
-                    file=str(path.relative_to(project)),
-                    message="this file already exists; pressgen never overwrites your files",
-                    hint="choose another title, or edit the existing file",
-                )
-            ]
-        ) from None
+    create_file(
+        path,
+        text,
+        shown=str(path.relative_to(project)),
+        message="this file already exists; pressgen never overwrites your files",
+        hint="choose another title, or edit the existing file",
+    )
     return path
 
 
@@ -77,7 +71,6 @@ def new_translation(project: Path, key: str, lang: str) -> Path:
     """Create ``<original>.<lang>.md``: the original's front matter with ``lang`` and
     ``translation_of`` set, as a draft holding the original text to translate."""
     from .i18n import LANGUAGES
-    from .load.writer import article_to_text
 
     room = Pressroom.from_path(project)
     original = room.articles.get(key)
@@ -107,18 +100,11 @@ def new_translation(project: Path, key: str, lang: str) -> Path:
     )
     source = project / original.origin.file
     path = source.with_name(f"{source.stem}.{lang}.md")
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(article_to_text(draft))
-    except FileExistsError:
-        raise PressgenError(
-            [
-                Finding(
-                    code=codes.USAGE,
-                    file=str(path.relative_to(project)),
-                    message="this translation already exists; pressgen never overwrites your files",
-                    hint="edit the existing file",
-                )
-            ]
-        ) from None
+    create_file(
+        path,
+        article_to_text(draft),
+        shown=str(path.relative_to(project)),
+        message="this translation already exists; pressgen never overwrites your files",
+        hint="edit the existing file",
+    )
     return path

@@ -60,65 +60,72 @@ def check_article(room: Pressroom, article: Article, today: dt.date) -> list[Fin
                         + "; or add the new topic to content/tags.yml",
                     )
                 )
+
+    def about_fact(
+        index: int, code: str, message: str, hint: str, warning: bool = False
+    ) -> Finding:
+        """A finding pointing at one entry of the article's 'facts:' list."""
+        return Finding(
+            code=code,
+            severity=Severity.WARNING if warning else Severity.ERROR,
+            file=origin.file,
+            line=line("facts", index),
+            path=f"{prefix}/facts/{index}",
+            message=message,
+            hint=hint,
+        )
+
     for index, fact_id in enumerate(article.facts):
         fact = room.facts.get(fact_id)
         if fact is None and fact_id in room.broken["fact"]:
             continue
+
         if fact is None:
             findings.append(
-                Finding(
-                    code=codes.UNKNOWN_FACT,
-                    file=origin.file,
-                    line=line("facts", index),
-                    path=f"{prefix}/facts/{index}",
-                    message=f"the fact '{fact_id}' does not exist",
-                    hint=_suggest(fact_id, list(room.facts), "facts"),
+                about_fact(
+                    index,
+                    codes.UNKNOWN_FACT,
+                    f"the fact '{fact_id}' does not exist",
+                    _suggest(fact_id, list(room.facts), "facts"),
                 )
             )
             continue
         if fact.expires and fact.expires < today:
             findings.append(
-                Finding(
-                    code=codes.EXPIRED,
-                    file=origin.file,
-                    line=line("facts", index),
-                    path=f"{prefix}/facts/{index}",
-                    message=f"the fact '{fact_id}' expired on {fact.expires.isoformat()} "
+                about_fact(
+                    index,
+                    codes.EXPIRED,
+                    f"the fact '{fact_id}' expired on {fact.expires.isoformat()} "
                     f"({fact.origin.file}:{room.line_of(fact, ())})",
-                    hint="update the fact with a newer figure and a new expiry date, or remove it",
+                    "update the fact with a newer figure and a new expiry date, or remove it",
                 )
             )
         last_change = article.modified_at(room.settings.zone).date()
         if fact_date(fact) > last_change:
             findings.append(
-                Finding(
-                    code=codes.FACT_AFTER_ARTICLE,
-                    severity=Severity.WARNING,
-                    file=origin.file,
-                    line=line("facts", index),
-                    path=f"{prefix}/facts/{index}",
-                    message=f"the fact '{fact_id}' is dated {fact_date(fact).isoformat()}, after "
-                    f"the article's last change ({last_change.isoformat()}): readers of the "
+                about_fact(
+                    index,
+                    codes.FACT_AFTER_ARTICLE,
+                    f"the fact '{fact_id}' is dated {fact_date(fact).isoformat()}, after the "
+                    f"article's last change ({last_change.isoformat()}): readers of the "
                     "article as published could not have been told it",
-                    hint="cite what was known on the article's date, or record the change with "
+                    "cite what was known on the article's date, or record the change with "
                     "'updated:' or a correction",
+                    warning=True,
                 )
             )
-        if isinstance(fact, Figure):
-            age = (today - fact_date(fact)).days
-            if age > room.settings.figure_max_age_days:
-                findings.append(
-                    Finding(
-                        code=codes.STALE_FIGURE,
-                        severity=Severity.WARNING,
-                        file=origin.file,
-                        line=line("facts", index),
-                        path=f"{prefix}/facts/{index}",
-                        message=f"the figure '{fact_id}' is {age} days old "
-                        f"(as of {fact_date(fact).isoformat()})",
-                        hint="check whether the source has published a newer figure",
-                    )
+        age = (today - fact_date(fact)).days
+        if isinstance(fact, Figure) and age > room.settings.figure_max_age_days:
+            findings.append(
+                about_fact(
+                    index,
+                    codes.STALE_FIGURE,
+                    f"the figure '{fact_id}' is {age} days old "
+                    f"(as of {fact_date(fact).isoformat()})",
+                    "check whether the source has published a newer figure",
+                    warning=True,
                 )
+            )
     used_fragments = [room.company.boilerplate] if room.company else []
     tie_in = article.tie_in or (room.company.tie_in if room.company else None)
     if tie_in:

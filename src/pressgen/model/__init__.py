@@ -1,7 +1,7 @@
 """Model: one typed definition of each kind of content, also the source of the JSON Schema."""
 
 from .base import Money, Origin, period_bounds
-from .documents import Article, Correction, Fragment, Topic, moment_at
+from .documents import Article, Correction, Fragment, Topic, moment_at, parse_now
 from .facts import (
     FACT_KINDS,
     Change,
@@ -42,5 +42,6 @@ __all__ = [
     "fact_date",
     "in_language",
     "moment_at",
+    "parse_now",
     "period_bounds",
 ]

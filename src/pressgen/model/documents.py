@@ -93,6 +93,16 @@ def moment_at(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     return dt.datetime.combine(value, dt.time(0, 0), tzinfo=zone)
 
 
+def parse_now(value: str | None, zone: dt.tzinfo) -> dt.datetime:
+    """A 'now' given by a user (ISO 8601 with its time zone), or the clock's."""
+    if not value:
+        return dt.datetime.now(zone)
+    moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"'{value}' has no time zone; write e.g. 2026-01-15T09:00+08:00")
+    return moment
+
+
 ArticleType = Literal["press-release", "market-update"]
 Tag = Annotated[
     str,

@@ -33,6 +33,7 @@ from .. import codes
 from ..findings import Finding, Severity
 from ..i18n import LANGUAGES
 from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR
+from ..model import parse_now
 from ..pressroom import Pressroom
 from ..render.html import sanitise
 from ..render.jsonld import news_article
@@ -53,16 +54,6 @@ class PressgenConfig(Config):
     drafts = c.Type(bool, default=False)
     future = c.Type(bool, default=False)
     now = c.Optional(c.Type(str))  # ISO date-time: build as if it were then
-
-
-def parse_now(value: str | None, zone: dt.tzinfo) -> dt.datetime:
-    """The build's 'now': given (ISO 8601, zone required unless a date) or the clock."""
-    if not value:
-        return dt.datetime.now(zone)
-    moment = dt.datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise ValueError(f"'{value}' has no time zone; write e.g. 2026-01-15T09:00+08:00")
-    return moment
 
 
 class PressgenPlugin(BasePlugin[PressgenConfig]):
