@@ -62,6 +62,32 @@ class Finding:
         return text
 
 
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value was written: file, line and JSON pointer from the document's root.
+
+    Made by :meth:`pressgen.content.Content.locate` from the record the value came
+    from, so the pointer is right by construction (``/articles/1/corrects`` for the
+    second article of a CMS payload, ``/corrects`` for a file of its own).
+    """
+
+    file: str | None = None
+    line: int | None = None
+    path: str = ""
+
+    def finding(self, code: str, message: str, hint: str = "", *, warning: bool = False) -> Finding:
+        """A finding at this location: the one way checks build located findings."""
+        return Finding(
+            code=code,
+            message=message,
+            severity=Severity.WARNING if warning else Severity.ERROR,
+            file=self.file,
+            line=self.line,
+            path=self.path,
+            hint=hint,
+        )
+
+
 class PressgenError(Exception):
     """Raised by the library when it cannot go on; it always carries findings."""
 

@@ -18,6 +18,8 @@ from importlib import resources
 from typing import Any, Literal
 
 import yaml
+from babel import Locale
+from babel.core import UnknownLocaleError
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,17 @@ def language_for_locale(locale: str) -> Language:
     return LANGUAGES["en"]
 
 
+@lru_cache(maxsize=32)
+def get_locale(name: str) -> Locale:
+    """A Babel locale from 'en', 'en_HK', 'zh_Hant_HK', 'zh-Hans-CN', ..."""
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (ValueError, UnknownLocaleError) as exc:
+        raise ValueError(f"unknown locale {name!r}") from exc
+
+
 @lru_cache(maxsize=8)
 def builtin_labels(tag: str) -> dict[str, Any]:
     """pressgen's own label table for a language (read once)."""
     text = resources.files("pressgen").joinpath(f"templates/i18n/{tag}.yml").read_text("utf-8")
     return dict(yaml.safe_load(text))
-
-
-def labels_for_locale(locale: str) -> dict[str, Any]:
-    """The built-in labels of the language a Babel locale belongs to."""
-    return builtin_labels(language_for_locale(locale).tag)

@@ -1,12 +1,10 @@
-"""Check: rules across files (references, uniqueness, expiry, provenance)."""
+"""Checks: rules in three phases (whole content, one article, one rendered article).
 
-from .compliance import check_rules, load_rule_sets
-from .rules import check_article, check_pressroom, check_unused_facts
+The rules are listed in :mod:`.registry`; each lives in the module named after
+what it protects (references, freshness, lifecycle, translations, provenance,
+safety, rule_sets).
+"""
 
-__all__ = [
-    "check_article",
-    "check_pressroom",
-    "check_rules",
-    "check_unused_facts",
-    "load_rule_sets",
-]
+from .registry import check_article, check_content, check_rendered
+
+__all__ = ["check_article", "check_content", "check_rendered"]

@@ -6,17 +6,15 @@ figures whose arithmetic does not agree with their inputs.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from .. import codes
-from ..findings import Finding
+from ..content import Content
+from ..findings import Finding, Location
 from ..model import Article, Figure
 from ..model.base import SCALE_FACTORS
-
-if TYPE_CHECKING:
-    from ..pressroom import Pressroom
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _NOT_PROSE = re.compile(
@@ -70,31 +68,29 @@ def hand_typed_numbers(text: str, allow: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def check_unsourced_numbers(room: Pressroom, article: Article) -> list[Finding]:
-    if room.settings.provenance != "strict":
+def numbers_sourced(content: Content, article: Article, today: dt.date) -> list[Finding]:
+    """Strict provenance: no number typed by hand in the title, summary or body."""
+    if content.settings.provenance != "strict":
         return []
-    allow = room.settings.provenance_allow
+    allow = content.settings.provenance_allow
     findings = []
-    fields = [("title",), ("subtitle",), ("summary",)]
-    for (field,) in fields:
+    for field in ("title", "subtitle", "summary"):
         value = getattr(article, field) or ""
         for _, number in hand_typed_numbers(value, allow):
-            findings.append(_finding(article, room.line_of(article, (field,)), f"/{field}", number))
+            findings.append(_finding(content.locate(article, field), number))
     body = article.body
+    body_at = content.locate(article, "body")
     for offset, number in hand_typed_numbers(body, allow):
         line = article.origin.body_line + body.count("\n", 0, offset)
-        findings.append(_finding(article, line, "/body", number))
+        findings.append(_finding(Location(body_at.file, line, body_at.path), number))
     return findings
 
 
-def _finding(article: Article, line: int | None, path: str, number: str) -> Finding:
-    return Finding(
-        code=codes.UNSOURCED_NUMBER,
-        file=article.origin.file,
-        line=line,
-        path=path,
-        message=f"the number {number} is typed by hand, so no source backs it",
-        hint="put it in a fact with its source and cite it as {{ fact.ID }}, or, if it is "
+def _finding(where: Location, number: str) -> Finding:
+    return where.finding(
+        codes.UNSOURCED_NUMBER,
+        f"the number {number} is typed by hand, so no source backs it",
+        "put it in a fact with its source and cite it as {{ fact.ID }}, or, if it is "
         "not a figure, add the phrase to provenance_allow in content/settings.yml",
     )
 
@@ -104,34 +100,27 @@ def _decimals(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def check_derived_figures(room: Pressroom) -> list[Finding]:
+def derived_figures_agree(content: Content, today: dt.date) -> list[Finding]:
     """A derived figure must agree with its inputs within its rounding."""
     return [
         finding
-        for fact in room.facts.values()
+        for fact in content.facts.values()
         if isinstance(fact, Figure)
         and fact.derived is not None
-        and (finding := _derived_problem(room, fact)) is not None
+        and (finding := _derived_problem(content, fact)) is not None
     ]
 
 
-def _derived_problem(room: Pressroom, fact: Figure) -> Finding | None:
+def _derived_problem(content: Content, fact: Figure) -> Finding | None:
     derived = fact.derived
     assert derived is not None
 
     def problem(field: str, message: str, hint: str, code: str = codes.DERIVED_MISMATCH) -> Finding:
-        return Finding(
-            code=code,
-            file=fact.origin.file,
-            line=room.line_of(fact, (field,)),
-            path="/" + "/".join(map(str, (*fact.origin.pointer, field))),
-            message=message,
-            hint=hint,
-        )
+        return content.locate(fact, field).finding(code, message, hint)
 
     inputs = []
     for input_id in derived.inputs:
-        source = room.facts.get(input_id)
+        source = content.facts.get(input_id)
         if not isinstance(source, Figure):
             return problem(
                 "derived",

@@ -6,11 +6,14 @@ editor *where* the problem is, so that nothing is silently removed from a page.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
 from .. import codes
+from ..content import Content
 from ..findings import Finding
+from ..model import Article
 
 _DANGEROUS_TAG = re.compile(
     r"<\s*/?\s*(script|iframe|object|embed|style|form|input|button|link|meta|base|svg|math|"
@@ -83,3 +86,17 @@ def scan(text: str, file: str | None, first_line: int) -> list[Finding]:
                     "link only to https://, http://, mailto: or tel: addresses",
                 )
     return findings
+
+
+def article_body_safe(content: Content, article: Article, today: dt.date) -> list[Finding]:
+    """Unsafe HTML, attributes and links in an article's body."""
+    return scan(article.body, article.origin.file, article.origin.body_line)
+
+
+def fragments_safe(content: Content, today: dt.date) -> list[Finding]:
+    """Unsafe HTML, attributes and links in every fragment."""
+    return [
+        finding
+        for fragment in content.fragments.values()
+        for finding in scan(fragment.body, fragment.origin.file, fragment.origin.body_line)
+    ]

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .. import codes
+from ..content import Content
 from ..findings import Finding, Severity, closest
 from ..i18n import LANGUAGES
 from ..model import Article
 
-if TYPE_CHECKING:
-    from ..pressroom import Pressroom
-
 
 def _finding(
-    room: Pressroom,
+    content: Content,
     article: Article,
     field: str,
     code: str,
@@ -24,25 +20,19 @@ def _finding(
     severity: Severity = Severity.ERROR,
 ) -> Finding:
     """A finding about one front-matter field of an article."""
-    return Finding(
-        code=code,
-        file=article.origin.file,
-        line=room.line_of(article, (field,)),
-        path=f"/{field}",
-        message=message,
-        hint=hint,
-        severity=severity,
+    return content.locate(article, field).finding(
+        code, message, hint, warning=severity is Severity.WARNING
     )
 
 
-def check_language(room: Pressroom, article: Article) -> list[Finding]:
+def language_enabled(content: Content, key: str, article: Article) -> list[Finding]:
     """The article's language must be one of the site's."""
-    lang = room.lang_of(article)
-    if lang in room.settings.languages:
+    lang = content.lang_of(article)
+    if lang in content.settings.languages:
         return []
     return [
         _finding(
-            room,
+            content,
             article,
             "lang",
             codes.LANGUAGE_NOT_ENABLED,
@@ -52,18 +42,18 @@ def check_language(room: Pressroom, article: Article) -> list[Finding]:
     ]
 
 
-def check_translation(room: Pressroom, key: str, article: Article) -> list[Finding]:
+def translation_matches(content: Content, key: str, article: Article) -> list[Finding]:
     """Original exists and is an original, languages differ, same facts, not outdated."""
     if article.translation_of is None:
         return []
-    original = room.articles.get(article.translation_of)
-    if original is None and article.translation_of in room.broken["article"]:
+    original = content.articles.get(article.translation_of)
+    if original is None and article.translation_of in content.broken["article"]:
         return []  # the original has errors of its own, reported in its file
     if original is None:
-        close = closest(article.translation_of, list(room.articles))
+        close = closest(article.translation_of, list(content.articles))
         return [
             _finding(
-                room,
+                content,
                 article,
                 "translation_of",
                 codes.UNKNOWN_ORIGINAL,
@@ -73,7 +63,7 @@ def check_translation(room: Pressroom, key: str, article: Article) -> list[Findi
                 else "'translation_of:' takes the original's key (its slug)",
             )
         ]
-    lang, original_lang = room.lang_of(article), room.lang_of(original)
+    lang, original_lang = content.lang_of(article), content.lang_of(original)
     conflict = None
     if original.translation_of is not None:
         conflict = (
@@ -85,13 +75,13 @@ def check_translation(room: Pressroom, key: str, article: Article) -> list[Findi
     elif original.type != article.type:
         conflict = f"the original is a {original.type}, the translation a {article.type}"
     else:
-        first = room.translations_of(article.translation_of).get(lang)
+        first = content.translations_of(article.translation_of).get(lang)
         if first is not None and first != key:
             conflict = f"'{first}' already translates it into {lang}"
     if conflict:
         return [
             _finding(
-                room,
+                content,
                 article,
                 "translation_of",
                 codes.TRANSLATION_CONFLICT,
@@ -110,7 +100,7 @@ def check_translation(room: Pressroom, key: str, article: Article) -> list[Findi
             parts.append(f"cites {', '.join(extra)}, which the original does not")
         findings.append(
             _finding(
-                room,
+                content,
                 article,
                 "facts",
                 codes.FACT_PARITY,
@@ -119,11 +109,11 @@ def check_translation(room: Pressroom, key: str, article: Article) -> list[Findi
                 "'facts:' list, each cited in the text",
             )
         )
-    zone = room.settings.zone
+    zone = content.settings.zone
     if article.modified_at(zone) < original.modified_at(zone):
         findings.append(
             _finding(
-                room,
+                content,
                 article,
                 "updated" if article.updated else "date",
                 codes.OUTDATED_TRANSLATION,
@@ -137,27 +127,24 @@ def check_translation(room: Pressroom, key: str, article: Article) -> list[Findi
     return findings
 
 
-def check_wording(room: Pressroom, article: Article) -> list[Finding]:
+def wording_translated(content: Content, key: str, article: Article) -> list[Finding]:
     """Facts, editor and company cited by an article in another language need its wording."""
-    lang = room.lang_of(article)
-    if lang == room.settings.main_language:
+    lang = content.lang_of(article)
+    if lang == content.settings.main_language:
         return []
     findings = []
     for index, fact_id in enumerate(article.facts):
-        fact = room.facts.get(fact_id)
+        fact = content.facts.get(fact_id)
         untranslated = fact.untranslated(lang) if fact is not None else []
         if untranslated:
             findings.append(
-                Finding(
-                    code=codes.UNTRANSLATED,
-                    severity=Severity.WARNING,
-                    file=article.origin.file,
-                    line=room.line_of(article, ("facts", index)),
-                    path=f"/facts/{index}",
-                    message=f"the fact '{fact_id}' has no {lang} wording for "
+                content.locate(article, "facts", index).finding(
+                    codes.UNTRANSLATED,
+                    f"the fact '{fact_id}' has no {lang} wording for "
                     f"{', '.join(untranslated)}, so readers see it as written",
-                    hint=f"add 'translations: {{{lang}: {{{untranslated[0]}: ...}}}}' to the "
+                    f"add 'translations: {{{lang}: {{{untranslated[0]}: ...}}}}' to the "
                     f"fact in {fact.origin.file}",  # type: ignore[union-attr]
+                    warning=True,
                 )
             )
     return findings

@@ -11,16 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from .. import codes
 from ..findings import Finding, PressgenError
 from ..model import Article, in_language
-from ..render import formatting as fmt
+from ..pressroom import Pressroom
 from .plaintext import html_to_text
-
-if TYPE_CHECKING:
-    from ..pressroom import Pressroom
 
 Format = Literal["text", "ninjs"]
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json"
@@ -35,39 +32,42 @@ class ExportResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _embargo_time(room: Pressroom, article: Article, locale: str) -> str:
-    """'09:00 HKT, Jan. 15, 2026' in the press room's zone (English), localised otherwise."""
+def _embargo_time(room: Pressroom, article: Article, lang: str) -> str:
+    """'09:00 HKT, JAN. 15, 2026' in the press room's zone: the label ``embargo_time``."""
     assert article.embargo is not None
     when = article.embargo.astimezone(room.settings.zone)
-    zone_name = when.tzname() or when.strftime("UTC%z")
-    if fmt.get_locale(locale).language == "en":
-        return f"{when:%H:%M} {zone_name}, {fmt.format_ap_date(when, locale)}".upper()
-    return f"{fmt.format_long_date(when, locale)} {when:%H:%M}（{zone_name}）"
+    wording = room.labels.wording(lang)
+    return wording(
+        "embargo_time",
+        time=f"{when:%H:%M}",
+        zone=when.tzname() or when.strftime("UTC%z"),
+        short_date=wording.short_date(when),
+        SHORT_DATE=wording.short_date(when).upper(),
+        long_date=wording.long_date(when),
+    )
 
 
 def _release_line(room: Pressroom, article: Article, now: dt.datetime, lang: str) -> str:
-    label = room.label_function(lang)
+    label = room.labels.wording(lang)
     if article.embargo is not None and article.embargo > now:
-        return label(
-            "embargoed_until", time=_embargo_time(room, article, room.settings.locale_for(lang))
-        )
+        return label("embargoed_until", time=_embargo_time(room, article, lang))
     return label("for_immediate_release")
 
 
 def _headline(room: Pressroom, article: Article, lang: str) -> str:
     if article.corrects:
-        separator = " " if lang == "en" else "："
-        return f"{room.label_function(lang)('correcting_and_replacing')}{separator}{article.title}"
+        label = room.labels.wording(lang)
+        return f"{label('correcting_and_replacing')}{label('correcting_separator')}{article.title}"
     return article.title
 
 
 def wire_text(room: Pressroom, key: str, now: dt.datetime) -> str:
     """The plain-text release a wire service accepts."""
     article = room.articles[key]
-    lang = room.lang_of(article)
+    lang = room.content.lang_of(article)
     result = room.render_article(key)
     text = html_to_text(result.html)
-    release_line = room.label_function(lang)("for_immediate_release")
+    release_line = room.labels.wording(lang)("for_immediate_release")
     lines = text.splitlines()
     if lines and lines[0] == release_line:
         lines[0] = _release_line(room, article, now, lang)
@@ -84,13 +84,13 @@ def ninjs(room: Pressroom, key: str, now: dt.datetime) -> dict[str, Any]:
     """The release as an IPTC ninjs 2.0 news item."""
     article = room.articles[key]
     zone = room.settings.zone
-    lang = room.lang_of(article)
+    lang = room.content.lang_of(article)
     result = room.render_article(key)
     base = (room.settings.site_url or "").rstrip("/")
-    company = in_language(room.company, lang) if room.company else None
-    editor = room.editors.get(article.editor)
+    company = in_language(room.content.company, lang) if room.content.company else None
+    editor = room.content.editors.get(article.editor)
     uri = (
-        f"{base}/{room.article_url(article, key)}"
+        f"{base}/{room.content.article_url(article, key)}"
         if base
         else f"urn:pressgen:{(company.name if company else 'press').lower()}:{key}"
     )

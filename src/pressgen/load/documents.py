@@ -16,7 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .. import codes
 from ..digests import digest_text
 from ..findings import Finding, json_pointer
-from .yamlsafe import LineMap, YamlProblem, line_map, parse_yaml, problem_to_finding
+from .yaml_reader import LineMap, YamlProblem, line_map, parse_yaml, problem_to_finding
 
 MAX_FILE_BYTES = 1_000_000
 DATE_FIELDS = frozenset(

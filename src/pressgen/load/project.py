@@ -15,6 +15,7 @@ DATA_FILES = ("company.yml", "editors.yml", "sources.yml", "settings.yml", "tags
 FACTS_DIR = "facts"
 FRAGMENTS_DIR = "fragments"
 ARTICLES_DIR = "articles"
+RULES_DIR = "rules"
 
 
 @dataclass

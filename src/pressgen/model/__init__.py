@@ -16,12 +16,14 @@ from .facts import (
     fact_date,
 )
 from .people import Company, Editor, Source, in_language
+from .rendered import Citation, RenderedArticle
 from .settings import Settings
 
 __all__ = [
     "FACT_KINDS",
     "Article",
     "Change",
+    "Citation",
     "Company",
     "Correction",
     "Deal",
@@ -36,6 +38,7 @@ __all__ = [
     "Money",
     "Origin",
     "Quote",
+    "RenderedArticle",
     "Settings",
     "Source",
     "Topic",

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
-from ..i18n import LANGUAGES, LanguageTag, language_for_locale
+from ..i18n import LANGUAGES, LanguageTag, get_locale, language_for_locale
 from .base import ContentModel
 
 
@@ -68,8 +68,6 @@ class Settings(ContentModel):
     @field_validator("locale")
     @classmethod
     def _known_locale(cls, value: str) -> str:
-        from ..render.formatting import get_locale
-
         get_locale(value)
         return value
 
@@ -96,8 +94,3 @@ class Settings(ContentModel):
         if language_for_locale(self.locale).tag == tag:
             return self.locale
         return LANGUAGES[tag].locale
-
-    def folder_for(self, tag: str | None) -> str:
-        """The URL folder of a language, with a trailing slash ('' for the main one)."""
-        tag = tag or self.main_language
-        return "" if tag == self.main_language else LANGUAGES[tag].folder + "/"

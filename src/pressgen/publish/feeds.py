@@ -2,35 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from feedgen.feed import FeedGenerator
 
-from ..model import in_language
-
-if TYPE_CHECKING:
-    from ..pressroom import Pressroom
-    from ..render.article import RenderedArticle
+from ..model import RenderedArticle, in_language
+from ..pressroom import Pressroom
+from ..urls import atom_feed, language_folder, news_url, rss_feed
 
 
 def feed_files(
     room: Pressroom, lang: str, keys: list[str], rendered: dict[str, RenderedArticle], base: str
 ) -> dict[str, str]:
-    """``{folder}feed.xml`` (RSS) and ``{folder}atom.xml`` for the newest articles of a language.
+    """The RSS and Atom feeds (:func:`pressgen.urls.rss_feed`) of the newest articles of a
+    language.
 
     ``keys`` are newest first; ``base`` is the site's absolute URL ending in '/'.
     Dates carry their time-zone offsets; the feed's own date is its newest
     article's last change, so the same content always gives the same feed.
     """
-    folder = room.settings.folder_for(lang)
-    label = room.label_function(lang)
-    company = in_language(room.company, lang) if room.company else None
+    folder = language_folder(room.settings, lang)
+    label = room.labels.wording(lang)
+    company = in_language(room.content.company, lang) if room.content.company else None
     name = company.name if company else "Press room"
     zone = room.settings.zone
     chosen = keys[: room.settings.feed_items]
 
     feed = FeedGenerator()
-    feed.id(f"{base}{folder}news/")
+    feed.id(f"{base}{news_url(folder)}")
     feed.title(f"{name} — {label('news')}")
     feed.description(label("news_intro", company=name))
     feed.subtitle(label("news_intro", company=name))
@@ -38,8 +35,8 @@ def feed_files(
     if company is not None:
         feed.author({"name": company.name, "uri": company.website})
         feed.copyright(company.legal_name or company.name)
-    if room.company is not None and room.company.logo:
-        feed.logo(f"{base}{room.company.logo}")
+    if room.content.company is not None and room.content.company.logo:
+        feed.logo(f"{base}{room.content.company.logo}")
     feed.generator("pressgen")
     newest = max((room.articles[k].modified_at(zone) for k in chosen), default=None)
     if newest is not None:
@@ -48,7 +45,7 @@ def feed_files(
     for key in reversed(chosen):  # feedgen prepends: add oldest first
         article = room.articles[key]
         result = rendered[key]
-        url = f"{base}{room.article_url(article, key)}"
+        url = f"{base}{room.content.article_url(article, key)}"
         entry = feed.add_entry()
         entry.id(url)
         entry.guid(url, permalink=True)
@@ -58,19 +55,19 @@ def feed_files(
         entry.description(result.metadata["description"])
         entry.published(article.published_at(zone))
         entry.updated(article.modified_at(zone))
-        editor = room.editors.get(article.editor)
+        editor = room.content.editors.get(article.editor)
         if editor is not None:
             entry.author({"name": in_language(editor, lang).name, "email": editor.email})
         for tag in article.tags:
             entry.category(term=tag, label=tag)
     files = {}
-    for name, write in (("feed.xml", feed.rss_str), ("atom.xml", feed.atom_str)):
+    for path, write in ((rss_feed(folder), feed.rss_str), (atom_feed(folder), feed.atom_str)):
         feed.link(
             [
-                {"href": f"{base}{folder}{name}", "rel": "self"},
-                {"href": f"{base}{folder}news/", "rel": "alternate"},  # last: RSS <link>
+                {"href": f"{base}{path}", "rel": "self"},
+                {"href": f"{base}{news_url(folder)}", "rel": "alternate"},  # last: RSS <link>
             ],
             replace=True,
         )
-        files[f"{folder}{name}"] = write(pretty=True).decode("utf-8")
+        files[path] = write(pretty=True).decode("utf-8")
     return files

@@ -31,17 +31,32 @@ from mkdocs.structure.nav import Link, Navigation
 
 from .. import codes
 from ..findings import Finding, Severity
+from ..html import sanitise
 from ..i18n import LANGUAGES
-from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR
+from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR, RULES_DIR
 from ..model import parse_now
 from ..pressroom import Pressroom
-from ..render.html import sanitise
 from ..render.jsonld import news_article
+from ..urls import (
+    NEWS_SITEMAP,
+    ROBOTS,
+    ROOT_FILES,
+    atom_feed,
+    contacts_url,
+    home_src,
+    language_folder,
+    news_src,
+    news_url,
+    pdf_name,
+    rss_feed,
+    sitemap,
+    tags_url,
+)
 from .feeds import feed_files
 from .head import PageInfo, inject
-from .pages import article_src, build_pages, news_src, published_versions
+from .pages import article_src, build_pages, published_versions
 from .pdf import PdfUnavailable, release_pdf
-from .sitemaps import NEWS_SITEMAP, language_sitemap, news_sitemap, robots_txt, write_sitemap
+from .sitemaps import language_sitemap, news_sitemap, robots_txt, write_sitemap
 
 STYLESHEET = "assets/pressgen.css"
 THEME_LANGUAGES = {"en": "en", "zh-Hant-HK": "zh-Hant", "zh-Hans-CN": "zh"}  # Material's names
@@ -101,15 +116,15 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             if not finding.is_error:
                 log.warning(str(finding))
 
-        skipped = {f"{ARTICLES_DIR}/", f"{FACTS_DIR}/", f"{FRAGMENTS_DIR}/"}
+        # What editors write is the source of pages, never published as it is.
+        skipped = {f"{ARTICLES_DIR}/", f"{FACTS_DIR}/", f"{FRAGMENTS_DIR}/", f"{RULES_DIR}/"}
         for file in list(files):
             if file.src_uri.startswith(tuple(skipped)) or file.src_uri in DATA_FILES:
                 files.remove(file)
-        own_pages = {"index.md", "editors.md", "robots.txt"}
         for src, content in [*((p.src_uri, p.markdown) for p in pages), *extra.items()]:
             existing = files.get_file_from_path(src)
             if existing is not None:
-                if src in own_pages:
+                if src in ROOT_FILES:
                     continue  # a hand-written page in content/ wins over the generated one
                 files.remove(existing)
             files.append(File.generated(config, src, content=content))
@@ -121,7 +136,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         self.own_alternates = bool(self.site_alternates) and not config.extra.get("alternate")
         self.sitemap_pages: list[tuple[str, str]] = []  # (src, url) of every page built
         self.room, self.ok, self.base = room, ok, base
-        self.site_name = room.company.name if room.company else config.site_name
+        self.site_name = room.content.company.name if room.content.company else config.site_name
         self.site_names: dict[str, str] = {}
         return files
 
@@ -150,10 +165,10 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             )
             return files
         for lang in room.settings.languages:
-            keys = [k for k in ok if room.lang_of(room.articles[k]) == lang]
+            keys = [k for k in ok if room.content.lang_of(room.articles[k]) == lang]
             files.update(feed_files(room, lang, keys, rendered, base))
         files[NEWS_SITEMAP] = news_sitemap(room, ok, base, now)
-        files["robots.txt"] = robots_txt(base)
+        files[ROBOTS] = robots_txt(base)
         return files
 
     def _pdfs(
@@ -177,7 +192,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
                     )
                 )
                 return {}
-            out[key] = (key.rsplit("/", 1)[-1] + ".pdf", content)
+            out[key] = (pdf_name(key), content)
         return out
 
     def _page_info(
@@ -186,8 +201,8 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         info: dict[str, PageInfo] = {}
         feeds_of = {
             lang: {
-                "RSS": ("application/rss+xml", f"{room.settings.folder_for(lang)}feed.xml"),
-                "Atom": ("application/atom+xml", f"{room.settings.folder_for(lang)}atom.xml"),
+                "RSS": ("application/rss+xml", rss_feed(language_folder(room.settings, lang))),
+                "Atom": ("application/atom+xml", atom_feed(language_folder(room.settings, lang))),
             }
             if base
             else {}
@@ -196,7 +211,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         homes = {
             lang: {
                 "name": LANGUAGES[lang].name,
-                "link": room.settings.folder_for(lang) or "./",
+                "link": language_folder(room.settings, lang) or "./",
                 "lang": lang,
             }
             for lang in room.settings.languages
@@ -204,16 +219,21 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         self.site_alternates = list(homes.values()) if len(homes) > 1 else []
         for key in ok:
             article = room.articles[key]
-            lang = room.lang_of(article)
+            lang = room.content.lang_of(article)
             result = rendered[key]
-            image = article.image or (room.company.logo if room.company else None)
+            image = article.image or (room.content.company.logo if room.content.company else None)
             info[article_src(room, key)] = PageInfo(
                 lang=lang,
                 title=article.title,
                 description=result.metadata["description"],
-                url=f"{base}{room.article_url(article, key)}",
+                url=f"{base}{room.content.article_url(article, key)}",
                 jsonld=news_article(
-                    room, article, key, result.citations, result.metadata["description"], base
+                    room.content,
+                    article,
+                    key,
+                    result.citations,
+                    result.metadata["description"],
+                    base,
                 ),
                 image=f"{base}{image}" if image and base else None,
                 image_alt=article.image_alt if article.image else None,
@@ -224,11 +244,11 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
                 alternates=self._alternates(room, key, set(ok), homes),
             )
         for lang in room.settings.languages:
-            folder = room.settings.folder_for(lang)
-            for src in (f"{folder}index.md", news_src(1, folder)):
+            folder = language_folder(room.settings, lang)
+            for src in (home_src(folder), news_src(1, folder)):
                 info.setdefault(src, PageInfo(lang=lang, feeds=feeds_of[lang]))
         self.folders = {
-            room.settings.folder_for(lang): lang for lang in room.settings.languages[1:]
+            language_folder(room.settings, lang): lang for lang in room.settings.languages[1:]
         }
         self.main_language = room.settings.main_language
         return info
@@ -242,7 +262,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         return [
             {
                 "name": LANGUAGES[lang].name,
-                "link": room.article_url(room.articles[versions[lang]], versions[lang]),
+                "link": room.content.article_url(room.articles[versions[lang]], versions[lang]),
                 "lang": lang,
             }
             if lang in versions
@@ -266,12 +286,12 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         room = self.room
         self.navs = {}
         for lang in room.settings.languages[1:]:
-            label, folder = room.label_function(lang), room.settings.folder_for(lang)
+            label, folder = room.labels.wording(lang), language_folder(room.settings, lang)
             items = [
                 Link(label("home"), folder),
-                Link(label("news"), f"{folder}news/"),
-                Link(label("topics"), f"{folder}tags/"),
-                Link(label("press_contacts"), f"{folder}editors/"),
+                Link(label("news"), news_url(folder)),
+                Link(label("topics"), tags_url(folder)),
+                Link(label("press_contacts"), contacts_url(folder)),
             ]
             self.navs[lang] = Navigation(items, nav.pages)
             self.site_names[lang] = label("press_room", company=self.site_name)
@@ -288,7 +308,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             context["nav"] = self.navs[info.lang]
             config.theme["language"] = THEME_LANGUAGES[info.lang]
             config.site_name = self.site_names[info.lang]
-            config.extra["homepage"] = self.room.settings.folder_for(info.lang)
+            config.extra["homepage"] = language_folder(self.room.settings, info.lang)
         elif self.navs:
             config.theme["language"], config.site_name = self.main_theme
             config.extra.pop("homepage", None)
@@ -323,11 +343,11 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         site = Path(config.site_dir)
         pages = sorted(self.sitemap_pages)
         room = self.room
-        write_sitemap(site / "sitemap.xml", language_sitemap(room, pages, self.ok, self.base))
+        write_sitemap(site / sitemap(), language_sitemap(room, pages, self.ok, self.base))
         for folder in self.folders:
             subset = [(src, url) for src, url in pages if src.startswith(folder)]
             text = language_sitemap(room, subset, self.ok, self.base)
-            write_sitemap(site / folder / "sitemap.xml", text)
+            write_sitemap(site / sitemap(folder), text)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         templates = self._project(config) / "templates"

@@ -11,20 +11,25 @@ import json
 import math
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-
-from slugify import slugify
 
 from ..findings import Finding
 from ..i18n import LANGUAGES
-from ..model import in_language
-from ..paths import relative_link as _link
-from ..paths import src_of_url
+from ..model import RenderedArticle, in_language
 from ..pressroom import Pressroom
-from ..render.article import RenderedArticle
 from ..render.environment import render_limited
-from ..render.formatting import format_long_date
+from ..urls import article_src as _article_src
+from ..urls import (
+    atom_feed,
+    contacts_src,
+    home_src,
+    language_folder,
+    news_src,
+    rss_feed,
+    tag_src,
+    tags_index_src,
+)
+from ..urls import relative_link as _link
 
 
 @dataclass(frozen=True)
@@ -34,21 +39,7 @@ class GeneratedPage:
 
 
 def article_src(room: Pressroom, key: str) -> str:
-    return src_of_url(room.article_url(room.articles[key], key))
-
-
-@lru_cache(maxsize=4096)
-def _tag_slug(tag: str) -> str:
-    return slugify(tag) or "tag"
-
-
-def tag_src(tag: str, page: int = 1, folder: str = "") -> str:
-    base = f"{folder}tags/{_tag_slug(tag)}"
-    return f"{base}.md" if page == 1 else f"{base}/page/{page}.md"
-
-
-def news_src(page: int, folder: str = "") -> str:
-    return f"{folder}news/index.md" if page == 1 else f"{folder}news/page/{page}.md"
+    return _article_src(room.settings, room.articles[key], key)
 
 
 def _front_matter(values: dict[str, Any]) -> str:
@@ -67,7 +58,7 @@ def _paginate(items: list[Any], per_page: int) -> list[list[Any]]:
 
 def published_versions(room: Pressroom, key: str, published: Collection[str]) -> dict[str, str]:
     """The published language versions of an article (itself included), by language tag."""
-    versions = room.translations_of(key)
+    versions = room.content.translations_of(key)
     return {
         lang: versions[lang]
         for lang in room.settings.languages
@@ -83,7 +74,7 @@ def _article_page(
     result = rendered[key]
     article = room.articles[key]
     src = article_src(room, key)
-    label = room.label_function(room.lang_of(article))
+    label = room.labels.wording(room.content.lang_of(article))
     lines: list[str] = []
     others = [
         f"[{LANGUAGES[lang].name}]({_link(src, article_src(room, other))})"
@@ -92,12 +83,12 @@ def _article_page(
     ]
     if others:
         lines += [label("also_in") + " · ".join(others), "{ .pressgen-languages }", ""]
-    for other in room.corrected_by(key):
+    for other in room.content.corrected_by(key):
         if other in rendered and rendered[other].ok:
             correcting = room.articles[other]
             note = label(
                 "corrected_by",
-                date=format_long_date(correcting.date, room.settings.locale_for(article.lang)),
+                date=room.labels.wording(article.lang).long_date(correcting.date),
                 title=correcting.title,
                 link=_link(src, article_src(room, other)),
             )
@@ -134,7 +125,7 @@ def build_pages(
     for key in order:
         pages.append(_article_page(room, key, rendered, options))
     for lang in room.settings.languages:
-        keys = [key for key in order if room.lang_of(room.articles[key]) == lang]
+        keys = [key for key in order if room.content.lang_of(room.articles[key]) == lang]
         pages += _language_pages(room, lang, keys, rendered, feeds=feeds)
     return pages, findings
 
@@ -147,11 +138,11 @@ def _language_pages(
     *,
     feeds: bool,
 ) -> list[GeneratedPage]:
-    env = room.environment
-    folder = room.settings.folder_for(lang)
-    locale = room.settings.locale_for(lang)
-    label = room.label_function(lang)
-    company = in_language(room.company, lang) if room.company else None
+    env = room.renderer.environment
+    folder = language_folder(room.settings, lang)
+    label = room.labels.wording(lang)
+    locale = label.locale
+    company = in_language(room.content.company, lang) if room.content.company else None
     kinds = {"press-release": label("press_release"), "market-update": label("market_update")}
     pages: list[GeneratedPage] = []
     shown_cache: dict[str, dict[str, Any]] = {}  # what listings show of each article
@@ -164,7 +155,7 @@ def _language_pages(
                 "title": article.title,
                 "summary": rendered[key].metadata["description"],
                 "kind": kinds[article.type],
-                "published": format_long_date(article.date, locale),
+                "published": label.long_date(article.date),
                 "src": article_src(room, key),
                 "tags": [(t, tag_src(t, 1, folder)) for t in article.tags],
             }
@@ -190,8 +181,8 @@ def _language_pages(
                     "news-index.md.j2",
                     {
                         "items": [item(s, src) for s in chunk],
-                        "rss_link": _link(src, f"{folder}feed.xml") if feeds else None,
-                        "atom_link": _link(src, f"{folder}atom.xml") if feeds else None,
+                        "rss_link": _link(src, rss_feed(folder)) if feeds else None,
+                        "atom_link": _link(src, atom_feed(folder)) if feeds else None,
                         **_pager(src, number, len(chunks), lambda n: news_src(n, folder)),
                     },
                 ),
@@ -202,7 +193,7 @@ def _language_pages(
     for key in order:
         for tag in room.articles[key].tags:
             tags.setdefault(tag, []).append(key)
-    tags_index = f"{folder}tags/index.md"
+    tags_index = tags_index_src(folder)
     for tag, keys in sorted(tags.items(), key=lambda kv: kv[0].lower()):
         tag_chunks = _paginate(keys, room.settings.news_per_page * 5)
         for number, chunk in enumerate(tag_chunks, start=1):
@@ -214,8 +205,8 @@ def _language_pages(
                         "tag.md.j2",
                         {
                             "tag_name": tag,
-                            "tag_description": room.topics[tag.lower()].description
-                            if room.topics and tag.lower() in room.topics
+                            "tag_description": room.content.topics[tag.lower()].description
+                            if room.content.topics and tag.lower() in room.content.topics
                             else None,
                             "items": [item(s, src) for s in chunk],
                             "tags_link": _link(src, tags_index),
@@ -247,7 +238,7 @@ def _language_pages(
             ),
         )
     )
-    editors_src = f"{folder}editors.md"
+    editors_src = contacts_src(folder)
     pages.append(
         GeneratedPage(
             editors_src,
@@ -255,14 +246,14 @@ def _language_pages(
                 "editors.md.j2",
                 {
                     "editors": sorted(
-                        (in_language(e, lang) for e in room.editors.values()),
+                        (in_language(e, lang) for e in room.content.editors.values()),
                         key=lambda e: e.name,
                     ),
                 },
             ),
         )
     )
-    home = f"{folder}index.md"
+    home = home_src(folder)
     pages.append(
         GeneratedPage(
             home,

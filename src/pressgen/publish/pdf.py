@@ -11,14 +11,10 @@ import html
 import logging
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..digests import digest_text
-from ..model import in_language
-
-if TYPE_CHECKING:
-    from ..pressroom import Pressroom
-    from ..render.article import RenderedArticle
+from ..model import RenderedArticle, in_language
+from ..pressroom import Pressroom
 
 PDF_CACHE = "pdf"
 
@@ -34,11 +30,13 @@ def print_css() -> str:
 def release_html(room: Pressroom, key: str, result: RenderedArticle) -> str:
     """The standalone HTML document a release's PDF is made from."""
     article = room.articles[key]
-    lang = room.lang_of(article)
-    company = in_language(room.company, lang) if room.company else None
+    lang = room.content.lang_of(article)
+    company = in_language(room.content.company, lang) if room.content.company else None
     logo = ""
-    if room.company is not None and room.company.logo:
-        logo = f'<img class="letterhead-logo" src="{html.escape(room.company.logo)}" alt="">'
+    if room.content.company is not None and room.content.company.logo:
+        logo = (
+            f'<img class="letterhead-logo" src="{html.escape(room.content.company.logo)}" alt="">'
+        )
     letterhead = ""
     if company is not None:
         letterhead = (

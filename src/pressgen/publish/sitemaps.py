@@ -8,22 +8,19 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 from pathlib import Path
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from ..i18n import LANGUAGES
-
-if TYPE_CHECKING:
-    from ..pressroom import Pressroom
-
-NEWS_SITEMAP = "news-sitemap.xml"
+from ..pressroom import Pressroom
+from ..urls import NEWS_SITEMAP, article_src, sitemap
+from .pages import published_versions
 
 
 def news_sitemap(room: Pressroom, keys: list[str], base: str, now: dt.datetime) -> str:
     """Articles published in the last ``news_sitemap_days`` days, in Google News format."""
     zone = room.settings.zone
     since = now - dt.timedelta(days=room.settings.news_sitemap_days)
-    name = room.company.name if room.company else "Press room"
+    name = room.content.company.name if room.content.company else "Press room"
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
@@ -34,10 +31,10 @@ def news_sitemap(room: Pressroom, keys: list[str], base: str, now: dt.datetime) 
         published = article.visible_from(zone)
         if not since <= published <= now:
             continue
-        language = LANGUAGES[room.lang_of(article)].news_code
+        language = LANGUAGES[room.content.lang_of(article)].news_code
         lines += [
             "  <url>",
-            f"    <loc>{escape(base + room.article_url(article, key))}</loc>",
+            f"    <loc>{escape(base + room.content.article_url(article, key))}</loc>",
             "    <news:news>",
             "      <news:publication>",
             f"        <news:name>{escape(name)}</news:name>",
@@ -53,18 +50,15 @@ def news_sitemap(room: Pressroom, keys: list[str], base: str, now: dt.datetime) 
 
 
 def robots_txt(base: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\nSitemap: {base}{NEWS_SITEMAP}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base}{sitemap()}\nSitemap: {base}{NEWS_SITEMAP}\n"
 
 
 def language_sitemap(
     room: Pressroom, pages: list[tuple[str, str]], keys: list[str], base: str
 ) -> str:
     """A sitemap of ``pages`` (source path, URL), with hreflang links between translations."""
-    from ..paths import src_of_url
-    from .pages import published_versions
-
     zone = room.settings.zone
-    by_src = {src_of_url(room.article_url(room.articles[k], k)): k for k in keys}
+    by_src = {article_src(room.settings, room.articles[k], k): k for k in keys}
     published = set(keys)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -79,7 +73,7 @@ def language_sitemap(
             lines.append(f"    <lastmod>{modified.isoformat()}</lastmod>")
             versions = published_versions(room, key, published)
             for lang, other in versions.items() if len(versions) > 1 else ():
-                href = base + room.article_url(room.articles[other], other)
+                href = base + room.content.article_url(room.articles[other], other)
                 lines.append(
                     f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
                 )

@@ -4,69 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import codes
 from ..findings import Finding
-from ..model import Article, Figure, Fragment, fact_date, in_language
-from ..paths import relative_link, src_of_url
-from . import formatting as fmt
+from ..labels import Wording
+from ..model import Article, Citation, Figure, Fragment, RenderedArticle, fact_date, in_language
+from ..urls import relative_link, src_of_url
 from .citations import CitationLog, CitationProblem, FactLookup, view_of
 from .environment import LoopBudget, render_limited
 from .errors import SourceName, finding_from_exception
-from .html import markdown_to_html
 from .jsonld import news_article
-from .simple import NeedsJinja, SimpleTemplate
-from .watchdog import WATCHDOG
-
-if TYPE_CHECKING:
-    from ..pressroom import Pressroom
+from .placeholders import NeedsJinja, SimpleTemplate
+from .renderer import Renderer
+from .time_limit import WATCHDOG
 
 MAX_FRAGMENT_DEPTH = 5
-
-
-@dataclass
-class Citation:
-    number: int
-    source_id: str
-    source: str
-    url: str | None
-    published: str | None
-    facts: list[dict[str, str]]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "number": self.number,
-            "source_id": self.source_id,
-            "source": self.source,
-            "url": self.url,
-            "published": self.published,
-            "facts": self.facts,
-        }
-
-
-@dataclass
-class RenderedArticle:
-    """The result of rendering one article; nothing is written to disk."""
-
-    slug: str
-    markdown: str
-    metadata: dict[str, Any]
-    citations: list[Citation] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
-    jsonld: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not any(f.is_error for f in self.findings)
-
-    @cached_property
-    def html(self) -> str:
-        """Sanitised HTML of the Markdown (computed on first use)."""
-        return markdown_to_html(self.markdown) if self.markdown else ""
 
 
 class FragmentLookup:
@@ -89,11 +42,12 @@ class FragmentLookup:
 class _ArticleRenderer:
     """One render of one article; holds what that render cited and included."""
 
-    def __init__(self, room: Pressroom, article: Article, slug: str):
-        self.room, self.article, self.slug = room, article, slug
-        self.lang = room.lang_of(article)
-        self.locale = room.settings.locale_for(self.lang)
-        self.label = room.label_function(self.lang)
+    def __init__(self, renderer: Renderer, article: Article, slug: str):
+        self.renderer, self.article, self.slug = renderer, article, slug
+        self.content = renderer.content
+        self.lang = self.content.lang_of(article)
+        self.wording = renderer.labels.wording(self.lang)
+        self.locale = self.wording.locale
         self.file = article.origin.file or f"article {slug}"
         self.log = CitationLog(declared=frozenset(article.facts))
         self.names: dict[str, SourceName] = {}
@@ -105,29 +59,31 @@ class _ArticleRenderer:
 
     def _context(self, depth: int = 0) -> dict[str, Any]:
         return {
-            "fact": FactLookup(self.room, self.log, self.locale, self.file),
+            "fact": FactLookup(self.renderer, self.log, self.wording, self.file),
             "fragment": FragmentLookup(self, depth),
-            "company": in_language(self.room.company, self.lang) if self.room.company else None,
+            "company": in_language(self.content.company, self.lang)
+            if self.content.company
+            else None,
             "article": self.article,
             "range": self.loop_budget,
-            "label": self.label,
+            "label": self.wording.__call__,
             "lang": self.lang,
             "locale": self.locale,
         }
 
     def _render_text(self, source: str, name: str, origin: SourceName, depth: int) -> str:
         self.names[name] = origin
-        template = self.room.compiled_text(source, name)
+        template = self.renderer.compiled_text(source, name)
         if isinstance(template, SimpleTemplate):
             try:
                 return template.render(self._context(depth)).strip("\n")
             except NeedsJinja:
-                template = self.room.compiled_text(source, name, jinja=True)
+                template = self.renderer.compiled_text(source, name, jinja=True)
         return render_limited(template, self._context(depth)).strip("\n")
 
     def fragment(self, fragment_id: str, depth: int) -> str:
-        fragment: Fragment | None = self.room.fragment_for(fragment_id, self.lang)
-        if fragment is None and self.room.fragment_for(fragment_id, None) is not None:
+        fragment: Fragment | None = self.content.fragment_for(fragment_id, self.lang)
+        if fragment is None and self.content.fragment_for(fragment_id, None) is not None:
             raise CitationProblem(
                 Finding(
                     code=codes.UNKNOWN_FRAGMENT,
@@ -164,16 +120,18 @@ class _ArticleRenderer:
         )
 
     def render(self) -> RenderedArticle:
-        article, room = self.article, self.room
-        if article.editor not in room.editors or room.company is None:
+        article, content = self.article, self.content
+        if article.editor not in content.editors or content.company is None:
             # Reported by the checks (unknown editor / missing company); nothing to render.
             return RenderedArticle(self.slug, "", self.metadata([]), [], [])
         default = SourceName(self.file, article.origin.body_line)
         try:
-            with WATCHDOG.limit(room.settings.render_timeout_s):
+            with WATCHDOG.limit(content.settings.render_timeout_s):
                 markdown = self._render_page(default)
         except Exception as exc:  # every failure becomes a located finding
-            finding = finding_from_exception(exc, self.names, default, room.display_template)
+            finding = finding_from_exception(
+                exc, self.names, default, self.renderer.display_template
+            )
             findings = [self._locate(finding), *(self._locate(f) for f in self.log.findings)]
             return RenderedArticle(self.slug, "", self.metadata([]), [], findings)
         citations = self.citations
@@ -186,10 +144,10 @@ class _ArticleRenderer:
         )
 
     def _render_page(self, default: SourceName) -> str:
-        article, room = self.article, self.room
-        company = room.company
+        article, content, wording = self.article, self.content, self.wording
+        company = content.company
         assert company is not None
-        summary_line = lambda: room.line_of(article, ("summary",))  # noqa: E731 - only on error
+        summary_line = lambda: content.line_of(article, ("summary",))  # noqa: E731 - only on error
         self.summary = self._render_text(
             article.summary, f"summary:{self.slug}", SourceName(self.file, summary_line), 0
         )
@@ -199,9 +157,9 @@ class _ArticleRenderer:
         wants_tie_in = article.type == "market-update" or article.tie_in
         tie_in = self.fragment(tie_in_id, 1) if tie_in_id and wants_tie_in else ""
         self.citations = self._citations()
-        page = room.environment.get_template(f"{article.type}.md.j2")
+        page = self.renderer.environment.get_template(f"{article.type}.md.j2")
         self.names[page.filename or page.name or ""] = SourceName(
-            room.display_template(page.filename or page.name or ""), 1
+            self.renderer.display_template(page.filename or page.name or ""), 1
         )
         return (
             render_limited(
@@ -212,18 +170,18 @@ class _ArticleRenderer:
                     "summary": self.summary,
                     "about": about,
                     "tie_in": tie_in,
-                    "editor": in_language(room.editors[article.editor], self.lang),
+                    "editor": in_language(content.editors[article.editor], self.lang),
                     "citations": self.citations,
                     "key_figures": [
-                        view_of(f, room, self.locale)
+                        view_of(f, self.renderer, wording)
                         for f in self.log.cited.values()
                         if isinstance(f, Figure)
                     ],
-                    "dateline": fmt.format_dateline(article.dateline, article.date, self.locale),
-                    "published": fmt.format_long_date(article.date, self.locale),
-                    "settings": room.settings,
+                    "dateline": wording.dateline(article.dateline, article.date),
+                    "published": wording.long_date(article.date),
+                    "settings": content.settings,
                     "corrections": [
-                        {"date": fmt.format_long_date(c.date, self.locale), "note": c.note}
+                        {"date": wording.long_date(c.date), "note": c.note}
                         for c in article.corrections
                     ],
                     "corrects": self._corrects(),
@@ -234,14 +192,14 @@ class _ArticleRenderer:
 
     def _corrects(self) -> dict[str, str] | None:
         """Title, date and link of the release this one corrects and replaces."""
-        target = self.room.articles.get(self.article.corrects or "")
+        target = self.content.articles.get(self.article.corrects or "")
         if target is None:
             return None
-        here = src_of_url(self.room.article_url(self.article, self.slug))
-        there = src_of_url(self.room.article_url(target, self.article.corrects))
+        here = src_of_url(self.content.article_url(self.article, self.slug))
+        there = src_of_url(self.content.article_url(target, self.article.corrects))
         return {
             "title": target.title,
-            "date": fmt.format_long_date(target.date, self.locale),
+            "date": self.wording.long_date(target.date),
             "link": relative_link(here, there),
         }
 
@@ -260,21 +218,21 @@ class _ArticleRenderer:
 
     def _citations(self) -> list[Citation]:
         out = []
-        for number, (source, facts) in enumerate(self.log.sources(self.room), start=1):
+        for number, (source, facts) in enumerate(self.log.sources(self.content), start=1):
             out.append(
                 Citation(
                     number=number,
                     source_id=source.id,
                     source=source.name,
                     url=source.url,
-                    published=fmt.format_long_date(source.published, self.locale)
+                    published=self.wording.long_date(source.published)
                     if source.published
                     else None,
                     facts=[
                         {
                             "id": f.id,
-                            "label": _fact_label(f, self.room, self.locale),
-                            "as_of": fmt.format_long_date(fact_date(f), self.locale),
+                            "label": _fact_label(f, self.renderer, self.wording),
+                            "as_of": self.wording.long_date(fact_date(f)),
                         }
                         for f in facts
                     ],
@@ -284,9 +242,9 @@ class _ArticleRenderer:
 
     def metadata(self, citations: list[Citation]) -> dict[str, Any]:
         a = self.article
-        zone = self.room.settings.zone
+        zone = self.content.settings.zone
         published = a.published_at(zone)
-        editor = self.room.editors.get(a.editor)
+        editor = self.content.editors.get(a.editor)
         return {
             "slug": self.slug,
             "lang": self.lang,
@@ -307,7 +265,7 @@ class _ArticleRenderer:
             "facts": list(a.facts),
             "cited_facts": list(self.log.cited),
             "fragments": list(dict.fromkeys(self.used_fragments)),
-            "url": self.room.article_url(a, self.slug),
+            "url": self.content.article_url(a, self.slug),
             "draft": a.draft,
             "sources": [c.source for c in citations],
         }
@@ -324,21 +282,20 @@ class _ArticleRenderer:
         }
 
 
-def _fact_label(fact: Any, room: Pressroom, locale: str) -> str:
-    view = view_of(fact, room, locale)
+def _fact_label(fact: Any, renderer: Renderer, wording: Wording) -> str:
+    view = view_of(fact, renderer, wording)
     if fact.kind == "figure":
-        colon = ": " if view._lang == "en" else "："
-        return f"{view.label}{colon}{view.full}"  # type: ignore[attr-defined]
+        return f"{view.label}{wording('label_colon')}{view.full}"  # type: ignore[attr-defined]
     if fact.kind == "quote":
-        return view._labels["statement_by"].format(who=view.attribution)  # type: ignore[attr-defined]
+        return wording("statement_by", who=view.attribution)  # type: ignore[attr-defined]
     return str(view)
 
 
-def render_article(room: Pressroom, article: Article, slug: str) -> RenderedArticle:
+def render_article(renderer: Renderer, article: Article, slug: str) -> RenderedArticle:
     """Render one article; the result carries the texts the compliance rules read."""
-    renderer = _ArticleRenderer(room, article, slug)
-    result = renderer.render()
-    result.texts = renderer.texts
+    one = _ArticleRenderer(renderer, article, slug)
+    result = one.render()
+    result.texts = one.texts
     if result.markdown:
-        result.jsonld = news_article(room, article, slug, result.citations, renderer.summary)
+        result.jsonld = news_article(renderer.content, article, slug, result.citations, one.summary)
     return result

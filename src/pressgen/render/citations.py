@@ -9,18 +9,17 @@ re-templated, and their text is HTML-escaped so a fact cannot inject markup.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import codes
+from ..content import Content
 from ..findings import Finding, closest
-from ..i18n import labels_for_locale, language_for_locale
+from ..labels import Wording
 from ..model import Deal, Event, FactBase, Figure, Quote, Source, fact_date, period_bounds
-from . import formatting as fmt
-
-if TYPE_CHECKING:
-    from ..pressroom import Pressroom
+from .renderer import Renderer
 
 
 class CitationProblem(Exception):
@@ -50,19 +49,19 @@ class CitationLog:
     def record(self, fact: FactBase) -> None:
         self.cited.setdefault(fact.id, fact)
 
-    def sources(self, room: Pressroom) -> list[tuple[Source, list[FactBase]]]:
+    def sources(self, content: Content) -> list[tuple[Source, list[FactBase]]]:
         """Cited facts grouped by source, numbered in first-cited order."""
         order: dict[str, list[FactBase]] = {}
         for fact in self.cited.values():
             order.setdefault(fact.source, []).append(fact)
         return [
-            (room.sources[source_id], facts)
+            (content.sources[source_id], facts)
             for source_id, facts in order.items()
-            if source_id in room.sources
+            if source_id in content.sources
         ]
 
 
-def qualified(qualifier: str | None, text: str, labels: dict[str, Any]) -> str:
+def qualified(qualifier: str | None, text: str, labels: Mapping[str, Any]) -> str:
     """'over $1 billion' / '超過10億美元': the qualifier in the view's language."""
     if not qualifier:
         return text
@@ -73,10 +72,10 @@ def qualified(qualifier: str | None, text: str, labels: dict[str, Any]) -> str:
 class FactView:
     """What a template sees of a fact. ``str(view)`` is the formatted fact."""
 
-    def __init__(self, fact: FactBase, room: Pressroom, locale: str):
-        self._fact, self._room, self._locale = fact, room, locale
-        self._lang = language_for_locale(locale).tag
-        self._labels = labels_for_locale(locale)
+    def __init__(self, fact: FactBase, content: Content, wording: Wording):
+        self._fact, self._content, self._wording = fact, content, wording
+        self._lang, self._locale = wording.lang, wording.locale
+        self._labels = wording.table
 
     def _word(self, name: str) -> str:
         """A text field in the view's language, escaped."""
@@ -92,12 +91,12 @@ class FactView:
 
     @cached_property
     def source(self) -> str:
-        source = self._room.sources.get(self._fact.source)
+        source = self._content.sources.get(self._fact.source)
         return _esc(source.display_name if source else self._fact.source)
 
     @cached_property
     def as_of(self) -> str:
-        return fmt.format_long_date(fact_date(self._fact), self._locale)
+        return self._wording.long_date(fact_date(self._fact))
 
     def __html__(self) -> str:  # Jinja's markup protocol: already safe text
         return str(self)
@@ -117,14 +116,13 @@ class FigureView(FactView):
     def value(self) -> str:
         f = self._fact
         if f.is_money:
-            text = fmt.format_money(f.value, f.scale, f.currency or "USD", self._locale)
+            text = self._wording.money(f.value, f.scale, f.currency or "USD")
         elif f.is_percent:
-            text = fmt.format_percentage(f.value, self._locale)
+            text = self._wording.percent(f.value)
         else:
-            text = fmt.format_amount(f.value, f.scale, self._locale)
+            text = self._wording.amount(f.value, f.scale)
             if f.unit:
-                joiner = " " if self._lang == "en" else ""
-                text = f"{text}{joiner}{self._word('unit')}"
+                text = f"{text}{self._labels['unit_joiner']}{self._word('unit')}"
         return self._qualified(text)
 
     @cached_property
@@ -133,22 +131,22 @@ class FigureView(FactView):
         f = self._fact
         if f.is_money or f.is_percent or not f.unit:
             return self.value
-        return self._qualified(fmt.format_amount(f.value, f.scale, self._locale))
+        return self._qualified(self._wording.amount(f.value, f.scale))
 
     @cached_property
     def change(self) -> str:
         c = self._fact.change
         if c is None:
             return ""
-        basis = self._fact.wording("basis", self._lang) if self._lang != "en" else None
-        return _esc(fmt.format_change(c.value, c.unit, basis or c.basis, self._locale))
+        basis = self._fact.wording("basis", self._lang) or c.basis
+        return _esc(self._wording.change(c.value, c.unit, basis))
 
     @cached_property
     def period(self) -> str:
         if not self._fact.period:
             return ""
         first, last = period_bounds(self._fact.period)
-        return fmt.format_month_range(first, last, self._locale)
+        return self._wording.month_range(first, last)
 
     @cached_property
     def full(self) -> str:
@@ -175,7 +173,7 @@ class DealView(FactView):
     def _money(self, money: Any) -> str:
         if money is None:
             return ""
-        text = fmt.format_money(money.amount, money.scale, money.currency, self._locale, "prefixed")
+        text = self._wording.money(money.amount, money.scale, money.currency, "prefixed")
         return qualified(money.qualifier, text, self._labels)
 
     @cached_property
@@ -195,7 +193,7 @@ class DealView(FactView):
 
     @cached_property
     def date(self) -> str:
-        return fmt.format_long_date(self._fact.date, self._locale)
+        return self._wording.long_date(self._fact.date)
 
     def __str__(self) -> str:
         d, labels, word = self._fact, self._labels, self._word
@@ -237,7 +235,7 @@ class QuoteView(FactView):
     @cached_property
     def attribution(self) -> str:
         parts = [p for p in (self._word(n) for n in ("speaker", "title", "organisation")) if p]
-        return (", " if self._lang == "en" else "，").join(parts)
+        return self._wording.join(parts)
 
     def __str__(self) -> str:
         open_mark, close_mark = self._labels["quote_open"], self._labels["quote_close"]
@@ -255,9 +253,8 @@ class EventView(FactView):
     def dates(self) -> str:
         e = self._fact
         if e.end and e.end != e.start:
-            text = fmt.format_interval(e.start, e.end, "yMMMd", locale=fmt.get_locale(self._locale))
-            return text.replace("\u2009–\u2009", "–")
-        return fmt.format_long_date(e.start, self._locale)
+            return self._wording.day_range(e.start, e.end)
+        return self._wording.long_date(e.start)
 
     @cached_property
     def place(self) -> str:
@@ -276,27 +273,29 @@ VIEWS: dict[str, type[FactView]] = {
 }
 
 
-def view_of(fact: FactBase, room: Pressroom, locale: str) -> FactView:
+def view_of(fact: FactBase, renderer: Renderer, wording: Wording) -> FactView:
     """The view of a fact, made once per press room and locale (facts are immutable)."""
-    key = (fact.id, locale, id(fact))
-    view = room.view_cache.get(key)
+    key = (fact.id, wording.locale, id(fact))
+    view = renderer.view_cache.get(key)
     if view is None:
-        view = room.view_cache.setdefault(key, VIEWS[fact.kind](fact, room, locale))  # type: ignore[attr-defined]
+        view = VIEWS[fact.kind](fact, renderer.content, wording)  # type: ignore[attr-defined]
+        view = renderer.view_cache.setdefault(key, view)
     return view
 
 
 class FactLookup:
     """``fact.<id>`` in templates: finds the fact, records the citation, returns its view."""
 
-    def __init__(self, room: Pressroom, log: CitationLog, locale: str, where: str | None):
-        self._room, self._log, self._locale, self._where = room, log, locale, where
+    def __init__(self, renderer: Renderer, log: CitationLog, wording: Wording, where: str | None):
+        self._renderer, self._log, self._wording, self._where = renderer, log, wording, where
+        self._content = renderer.content
 
     def __getattr__(self, fact_id: str) -> FactView:
         return self[fact_id]
 
     def __getitem__(self, fact_id: str) -> FactView:
-        fact = self._room.facts.get(fact_id)
-        if fact is None and fact_id in self._room.broken["fact"]:
+        fact = self._content.facts.get(fact_id)
+        if fact is None and fact_id in self._content.broken["fact"]:
             raise CitationProblem(
                 Finding(
                     code=codes.UNKNOWN_FACT,
@@ -306,7 +305,7 @@ class FactLookup:
                 )
             )
         if fact is None:
-            close = closest(fact_id, self._room.facts)
+            close = closest(fact_id, self._content.facts)
             raise CitationProblem(
                 Finding(
                     code=codes.UNKNOWN_FACT,
@@ -328,4 +327,4 @@ class FactLookup:
                 )
             )
         self._log.record(fact)
-        return view_of(fact, self._room, self._locale)
+        return view_of(fact, self._renderer, self._wording)

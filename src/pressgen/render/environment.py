@@ -4,7 +4,7 @@ One environment per press room (never module-global): a CMS can hold several
 press rooms in one process. Templates in the project's ``templates/`` folder
 override the defaults shipped in the package, file by file, like Material's
 ``custom_dir``. Everything a template could use to exhaust memory is bounded
-here; time is bounded by :mod:`pressgen.render.watchdog`.
+here; time is bounded by :mod:`pressgen.render.time_limit`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.nodes import Concat
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import formatting as fmt
+from ..labels import Wording
 
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SEQUENCE = 100_000
@@ -134,8 +134,11 @@ class LoopBudget:
         return items
 
 
-def make_environment(template_dirs: list[Path], locale: str) -> PressroomEnvironment:
-    """Build the environment: project templates first, then the package defaults."""
+def make_environment(template_dirs: list[Path], wording: Wording) -> PressroomEnvironment:
+    """Build the environment: project templates first, then the package defaults.
+
+    The formatting filters speak the press room's locale through its labels.
+    """
     loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()])]
     loaders.append(PackageLoader("pressgen", "templates"))
     env = PressroomEnvironment(
@@ -149,17 +152,17 @@ def make_environment(template_dirs: list[Path], locale: str) -> PressroomEnviron
     )
     env.globals.pop("lipsum", None)  # lipsum(n) can produce any amount of text
     env.filters.update(
-        ap_date=lambda value: fmt.format_ap_date(value, locale),
-        long_date=lambda value: fmt.format_long_date(value, locale),
-        dateline=lambda city, value: fmt.format_dateline(city, value, locale),
-        money=lambda value, currency="USD", scale=None, display="symbol": fmt.format_money(
-            value, scale, currency, locale, display
+        ap_date=wording.short_date,
+        long_date=wording.long_date,
+        dateline=wording.dateline,
+        money=lambda value, currency="USD", scale=None, display="symbol": wording.money(
+            value, scale, currency, display
         ),
-        percent=lambda value: fmt.format_percentage(value, locale),
-        change=lambda value, basis="year on year", unit="percent": fmt.format_change(
-            value, unit, basis, locale
+        percent=wording.percent,
+        change=lambda value, basis="year on year", unit="percent": wording.change(
+            value, unit, basis
         ),
-        number=lambda value, scale=None: fmt.format_amount(value, scale, locale),
+        number=lambda value, scale=None: wording.amount(value, scale),
     )
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     return env

@@ -13,7 +13,7 @@ from .. import codes
 from ..findings import Finding
 from .citations import CitationProblem
 from .environment import OutputLimitError
-from .watchdog import RenderTimeout
+from .time_limit import RenderTimeout
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..model import in_language
-
-if TYPE_CHECKING:
-    from ..model import Article
-    from ..pressroom import Pressroom
-    from .article import Citation
+from ..content import Content
+from ..model import Article, Citation, in_language
 
 SECTIONS = {"press-release": "Press release", "market-update": "Market update"}
 
 
 def news_article(
-    room: Pressroom,
+    content: Content,
     article: Article,
     slug: str,
     citations: list[Citation],
@@ -24,11 +20,11 @@ def news_article(
 ) -> dict[str, Any]:
     """The JSON-LD of an article. URLs are absolute when the site's address is known
     (``base``, else settings' ``site_url``), site-relative otherwise."""
-    zone = room.settings.zone
-    lang = room.lang_of(article)
-    editor = room.editors.get(article.editor)
-    company = room.company
-    root = (base or room.settings.site_url or "").rstrip("/") + "/"
+    zone = content.settings.zone
+    lang = content.lang_of(article)
+    editor = content.editors.get(article.editor)
+    company = content.company
+    root = (base or content.settings.site_url or "").rstrip("/") + "/"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -38,8 +34,8 @@ def news_article(
         "dateModified": article.modified_at(zone).isoformat(),
         "dateline": article.dateline,
         "inLanguage": lang,
-        "url": f"{root}{room.article_url(article, slug)}",
-        "mainEntityOfPage": f"{root}{room.article_url(article, slug)}",
+        "url": f"{root}{content.article_url(article, slug)}",
+        "mainEntityOfPage": f"{root}{content.article_url(article, slug)}",
         "keywords": list(article.tags),
         "articleSection": SECTIONS[article.type],
     }

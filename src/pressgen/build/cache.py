@@ -17,15 +17,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import __version__
-from .digests import digest_bytes
-from .findings import Finding, Severity
-from .render.article import Citation, RenderedArticle
-
-if TYPE_CHECKING:
-    from .pressroom import Pressroom
+from .. import __version__
+from ..digests import digest_bytes
+from ..findings import Finding, Severity
+from ..model import Citation, RenderedArticle
 
 CACHE_DIR = ".pressgen-cache"
 FORMAT = 1
@@ -78,16 +75,19 @@ class RenderCache:
     ) -> RenderedArticle | None:
         """The cached render, if its key and every dependency's digest still match."""
         entry = self.entries.get(slug)
-        if entry is None or entry["key"] != key:
+        if not isinstance(entry, dict) or entry.get("key") != key:
             return None
-        if any(current(name) != value for name, value in entry["deps"].items()):
+        deps = entry.get("deps")
+        if not isinstance(deps, dict) or any(current(n) != v for n, v in deps.items()):
             return None
         try:
             return _from_json(entry["result"])
-        except (KeyError, TypeError, ValueError):
-            return None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # an entry of the wrong shape is rebuilt, never trusted
 
-    def put(self, slug: str, key: str, deps: dict[str, str], result: RenderedArticle) -> None:
+    def put(
+        self, slug: str, key: str, deps: dict[str, str | None], result: RenderedArticle
+    ) -> None:
         self.entries[slug] = {"key": key, "deps": deps, "result": _to_json(result)}
         self.dirty = True
 
@@ -120,17 +120,4 @@ def _from_json(data: dict[str, Any]) -> RenderedArticle:
     )
 
 
-def dependency_digests(room: Pressroom, result_metadata: dict[str, Any]) -> dict[str, str]:
-    """Digests of every fact, source and fragment a rendered article used."""
-    deps: dict[str, str] = {}
-    for fact_id in {*result_metadata.get("facts", []), *result_metadata.get("cited_facts", [])}:
-        deps[f"fact:{fact_id}"] = room.object_digest("fact", fact_id)
-        fact = room.facts.get(fact_id)
-        if fact is not None:
-            deps[f"source:{fact.source}"] = room.object_digest("source", fact.source)
-    for fragment_id in result_metadata.get("fragments", []):
-        deps[f"fragment:{fragment_id}"] = room.object_digest("fragment", fragment_id)
-    return deps
-
-
-__all__ = ["CACHE_DIR", "RenderCache", "dependency_digests"]
+__all__ = ["CACHE_DIR", "RenderCache"]

@@ -7,13 +7,13 @@ same text, which keeps rendering deterministic and thread-safe.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
+from typing import Any
 
 from babel import Locale
-from babel.core import UnknownLocaleError
 from babel.dates import format_date as babel_format_date
-from babel.dates import format_interval
+from babel.dates import format_interval, format_skeleton
 from babel.numbers import (
     format_compact_decimal,
     format_decimal,
@@ -22,32 +22,10 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
-from ..i18n import labels_for_locale, language_for_locale
+from ..i18n import get_locale, language_for_locale
 
+Table = Mapping[str, Any]
 SCALE_FACTORS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_AP_MONTHS = {
-    1: "Jan.",
-    2: "Feb.",
-    3: "March",
-    4: "April",
-    5: "May",
-    6: "June",
-    7: "July",
-    8: "Aug.",
-    9: "Sept.",
-    10: "Oct.",
-    11: "Nov.",
-    12: "Dec.",
-}
-
-
-@lru_cache(maxsize=32)
-def get_locale(name: str) -> Locale:
-    """A Babel locale from 'en', 'en_HK', 'zh_Hant_HK', 'zh-Hans-CN', ..."""
-    try:
-        return Locale.parse(name.replace("-", "_"))
-    except (ValueError, UnknownLocaleError) as exc:
-        raise ValueError(f"unknown locale {name!r}") from exc
 
 
 def _decimals(value: Decimal) -> int:
@@ -68,17 +46,21 @@ def _written(value: Decimal, locale: Locale, percent: bool = False) -> str:
     )
 
 
-def format_amount(value: Decimal | int, scale: str | None, locale: str) -> str:
-    """91.17 + billion → '91.17 billion' (en) / '911.7億' (zh_Hant)."""
+def format_amount(value: Decimal | int, scale: str | None, locale: str, table: Table) -> str:
+    """91.17 + billion → '91.17 billion' (en) / '911.7億' (zh_Hant).
+
+    The label ``scale_style`` decides: ``words`` keeps the source's own scale word
+    ("0.5 billion" stays, never "500 million"); ``compact`` writes the whole number
+    in the language's own units (萬/億) from Babel's compact formats.
+    """
     value = Decimal(value)
     loc = get_locale(locale)
-    if scale and loc.language == "en":
-        # Keep the source's own scale word: "0.5 billion" stays, never "500 million".
-        return f"{_written(value, loc)} {scale}"
+    if scale and table["scale_style"] == "words":
+        return table["scaled_amount"].format(amount=_written(value, loc), scale=scale)
     if scale:
         total = value * SCALE_FACTORS[scale]
-        # Chinese counts in 萬/億 (Babel's zh_Hant_HK table says "B"; zh_Hant says 億).
-        loc = get_locale(language_for_locale(locale).number_locale) if loc.language == "zh" else loc
+        # Babel's zh_Hant_HK table says "B"; the language's number locale (zh_Hant) says 億.
+        loc = get_locale(language_for_locale(locale).number_locale)
         kind = "long" if "long" in loc.compact_decimal_formats else "short"
         return format_compact_decimal(
             total, format_type=kind, fraction_digits=_decimals(value) + 4, locale=loc
@@ -97,14 +79,19 @@ def currency_symbol(currency: str, locale: str, display: str = "symbol") -> str:
 
 
 def format_money(
-    value: Decimal | int, scale: str | None, currency: str, locale: str, display: str = "symbol"
+    value: Decimal | int,
+    scale: str | None,
+    currency: str,
+    locale: str,
+    table: Table,
+    display: str = "symbol",
 ) -> str:
-    """'$91.17 billion', 'US$1.25 billion' (prefixed), '911.7億美元' (zh)."""
-    amount = format_amount(value, scale, locale)
-    loc = get_locale(locale)
-    if loc.language == "zh":
-        return f"{amount}{get_currency_name(currency, locale=loc)}"
-    return f"{currency_symbol(currency, locale, display)}{amount}"
+    """'$91.17 billion', 'US$1.25 billion' (prefixed), '911.7億美元' (zh): label ``money``."""
+    return table["money"].format(
+        amount=format_amount(value, scale, locale, table),
+        symbol=currency_symbol(currency, locale, display),
+        currency_name=get_currency_name(currency, locale=get_locale(locale)),
+    )
 
 
 def format_percentage(value: Decimal | int, locale: str) -> str:
@@ -112,10 +99,10 @@ def format_percentage(value: Decimal | int, locale: str) -> str:
     return _written(Decimal(value), get_locale(locale), percent=True)
 
 
-def format_change(value: Decimal | int, unit: str, basis: str, locale: str) -> str:
+def format_change(value: Decimal | int, unit: str, basis: str, locale: str, table: Table) -> str:
     """+3.5 percent, 'year on year' → 'up 3.5% year on year'."""
     value = Decimal(value)
-    labels = labels_for_locale(locale)
+    labels = table
     size = (
         format_percentage(abs(value), locale)
         if unit == "percent"
@@ -128,21 +115,29 @@ def format_change(value: Decimal | int, unit: str, basis: str, locale: str) -> s
     return labels[key].format(size=size, basis=basis_part)
 
 
-def format_month_range(first: dt.date, last: dt.date, locale: str) -> str:
-    """January–October 2025; August 2025; 2024 (a whole year)."""
+def format_month_range(first: dt.date, last: dt.date, locale: str, table: Table) -> str:
+    """January–October 2025; August 2025; 2024 (a whole year), from Babel's skeletons.
+
+    Babel pads an interval's dash with thin spaces; the labels ``dash_within_year`` and
+    ``dash_across_years`` give the house style (left as Babel writes it when unset).
+    """
     loc = get_locale(locale)
     if first.month == 1 and last.month == 12 and first.year == last.year:
-        return f"{first.year}年" if loc.language == "zh" else str(first.year)
+        return format_skeleton("y", first, locale=loc)
     if (first.year, first.month) == (last.year, last.month):
-        return babel_format_date(first, "MMMM y" if loc.language != "zh" else "y年M月", locale=loc)
+        return format_skeleton("yMMMM", first, locale=loc)
     text = format_interval(first, last, "yMMMM", locale=loc)
-    if loc.language == "en":
-        # Babel pads the dash with thin spaces; house style closes it up within a year.
-        if first.year == last.year:
-            text = text.replace("\u2009–\u2009", "–").replace(" – ", "–")
-        else:
-            text = text.replace("\u2009–\u2009", " – ")
+    dash = table.get("dash_within_year" if first.year == last.year else "dash_across_years")
+    if dash:
+        text = text.replace("\u2009–\u2009", dash).replace(" – ", dash)
     return text
+
+
+def format_day_range(first: dt.date, last: dt.date, locale: str, table: Table) -> str:
+    """March 3–5, 2026 (an event's days), with the house style's dash."""
+    text = format_interval(first, last, "yMMMd", locale=get_locale(locale))
+    dash = table.get("dash_within_year")
+    return text.replace("\u2009–\u2009", dash) if dash else text
 
 
 def format_long_date(value: dt.date | dt.datetime, locale: str) -> str:
@@ -152,17 +147,22 @@ def format_long_date(value: dt.date | dt.datetime, locale: str) -> str:
     return babel_format_date(value, "long", locale=get_locale(locale))
 
 
-def format_ap_date(value: dt.date | dt.datetime, locale: str = "en") -> str:
-    """AP style: 'Nov. 27, 2025' (months of five letters or fewer spelled out)."""
+def format_ap_date(value: dt.date | dt.datetime, locale: str, table: Table) -> str:
+    """AP style: 'Nov. 27, 2025' (label ``short_months``); the long date where a language
+    has no such style."""
     if isinstance(value, dt.datetime):
         value = value.date()
-    if get_locale(locale).language != "en":
+    months = table.get("short_months")
+    if not months:
         return format_long_date(value, locale)
-    return f"{_AP_MONTHS[value.month]} {value.day}, {value.year}"
+    return table["short_date"].format(month=months[value.month - 1], day=value.day, year=value.year)
 
 
-def format_dateline(city: str, value: dt.date | dt.datetime, locale: str = "en") -> str:
-    """'HONG KONG, Nov. 27, 2025 —' (the dash starts the lede)."""
-    if get_locale(locale).language == "en":
-        return f"{city.upper()}, {format_ap_date(value, locale)} —"
-    return f"{city}，{format_long_date(value, locale)} —"
+def format_dateline(city: str, value: dt.date | dt.datetime, locale: str, table: Table) -> str:
+    """'HONG KONG, Nov. 27, 2025 —' (the dash starts the lede): label ``dateline``."""
+    return table["dateline"].format(
+        city=city,
+        CITY=city.upper(),
+        short_date=format_ap_date(value, locale, table),
+        long_date=format_long_date(value, locale),
+    )

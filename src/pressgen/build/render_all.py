@@ -1,0 +1,69 @@
+"""Render every article of a press room: from the cache where unchanged, the rest on
+all cores, each through :func:`.pipeline.checked_render`."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import RenderedArticle
+from ..render import Renderer
+from .cache import RenderCache
+from .keys import article_key, current_digest, dependency_digests, global_key
+from .pipeline import checked_render
+from .workers import map_keys
+
+
+@dataclass(frozen=True)
+class RenderStats:
+    """How many articles were rendered and how many came from the cache."""
+
+    rendered: int = 0
+    from_cache: int = 0
+
+
+def render_all(
+    renderer: Renderer,
+    keys: list[str],
+    today: dt.date,
+    *,
+    cache_root: Path | None = None,
+    save_cache: bool = True,
+    workers: int | None = None,
+) -> tuple[dict[str, RenderedArticle], RenderStats]:
+    """Rendered and checked articles by key, in the order of ``keys``.
+
+    With ``cache_root`` (a project on disk), unchanged articles come from the
+    content-hash cache in ``.pressgen-cache/`` and new renders are stored there.
+    """
+    content = renderer.content
+    cache = RenderCache(cache_root) if cache_root is not None else None
+    results: dict[str, RenderedArticle] = {}
+    todo = keys
+    if cache is not None:
+        everything = global_key(content, renderer.template_dirs, today)
+        own = {key: article_key(content, key, everything) for key in keys}
+        current = current_digest(content)
+        todo = []
+        for key in keys:
+            hit = cache.get(key, own[key], current)
+            if hit is not None:
+                results[key] = hit
+            else:
+                todo.append(key)
+
+    def work(key: str) -> RenderedArticle:
+        return checked_render(renderer, content.articles[key], key, today)
+
+    for key, result in map_keys(work, todo, workers):
+        results[key] = result
+        if cache is not None:
+            cache.put(key, own[key], dependency_digests(content, result.metadata), result)
+    if cache is not None and save_cache:
+        cache.prune(set(content.articles))
+        with contextlib.suppress(OSError):  # a read-only project still builds
+            cache.save()
+    stats = RenderStats(rendered=len(todo), from_cache=len(keys) - len(todo))
+    return {key: results[key] for key in keys}, stats

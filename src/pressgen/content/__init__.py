@@ -1,0 +1,6 @@
+"""Content: the immutable, validated index of one press room (see :mod:`.index`)."""
+
+from .build import build_content
+from .index import Content
+
+__all__ = ["Content", "build_content"]

@@ -1,0 +1,64 @@
+"""The result of rendering one article: a value that render makes and check, build,
+publish and export read (so that render and check never import each other)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..findings import Finding
+from ..html import markdown_to_html
+
+
+@dataclass
+class Citation:
+    """One numbered source in an article's Sources list, with the facts cited from it."""
+
+    number: int
+    source_id: str
+    source: str
+    url: str | None
+    published: str | None
+    facts: list[dict[str, str]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "source_id": self.source_id,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "facts": self.facts,
+        }
+
+
+@dataclass
+class RenderedArticle:
+    """The result of rendering one article; nothing is written to disk.
+
+    ``texts`` holds the reader-visible texts (title, summary, body after citation)
+    for the rendered-article rules; the build drops them once the rules have run.
+    """
+
+    slug: str
+    markdown: str
+    metadata: dict[str, Any]
+    citations: list[Citation] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    jsonld: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.is_error for f in self.findings)
+
+    @cached_property
+    def html(self) -> str:
+        """Sanitised HTML of the Markdown (computed on first use)."""
+        return markdown_to_html(self.markdown) if self.markdown else ""
+
+    def copy(self) -> RenderedArticle:
+        """A deep copy: what a caller changes never reaches a cached result."""
+        return copy.deepcopy(self)

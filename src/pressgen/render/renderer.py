@@ -1,0 +1,73 @@
+"""The Renderer of one press room: its Jinja environment and the caches of its renders.
+
+It owns what is worth making once per press room — compiled bodies and fragments,
+formatted fact views — and nothing else; every render is a pure function of the
+content, the labels and the templates. Bounded caches keep memory flat in a CMS
+that renders drafts for years.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..content import Content
+from ..digests import digest_text
+from ..labels import Labels
+from ..lru import BoundedCache
+from .environment import PressroomEnvironment, compile_text, make_environment
+from .placeholders import parse_simple
+
+COMPILED_CACHE_SIZE = 4096  # bodies, summaries and fragments of a large press room
+_NEEDS_JINJA = object()  # cached "this text needs Jinja"
+
+
+class Renderer:
+    """Content + labels + templates → rendered articles (see :mod:`.article`)."""
+
+    def __init__(self, content: Content, labels: Labels, template_dirs: list[Path]):
+        self.content, self.labels = content, labels
+        self.template_dirs = template_dirs
+        self.environment: PressroomEnvironment = make_environment(
+            template_dirs, labels.for_locale(content.settings.locale)
+        )
+        self._compiled: BoundedCache[Any] = BoundedCache(COMPILED_CACHE_SIZE)
+        self._display_names: dict[str, str] = {}
+        self.view_cache: dict[tuple[str, str, int], Any] = {}  # formatted facts, see view_of
+
+    def compiled_text(self, source: str, name: str, *, jinja: bool = False) -> Any:
+        """A body or fragment ready to render, made once (bounded cache by name and content).
+
+        Text whose only template syntax is fact and fragment placeholders gets the fast
+        :class:`~pressgen.render.placeholders.SimpleTemplate`; anything else is compiled
+        by Jinja.
+        """
+        content = digest_text(source)
+        if not jinja:
+            simple = self._compiled.get_or_make(
+                ("simple", name, content), lambda: parse_simple(source) or _NEEDS_JINJA
+            )
+            if simple is not _NEEDS_JINJA:
+                return simple
+        return self._compiled.get_or_make(
+            ("jinja", name, content), lambda: compile_text(self.environment, source, name)
+        )
+
+    def display_template(self, filename: str) -> str:
+        """How a template file is named in findings: project-relative, or pressgen's own."""
+        shown = self._display_names.get(filename)
+        if shown is None:
+            shown = self._display_names.setdefault(filename, self._display(filename))
+        return shown
+
+    def _display(self, filename: str) -> str:
+        path = Path(filename)
+        root = self.content.root
+        if root is not None:
+            try:
+                return path.resolve().relative_to(root).as_posix()
+            except ValueError:
+                pass
+        if "site-packages" in path.parts or "pressgen" in path.parts:
+            return f"pressgen:templates/{path.name}"
+        return filename
