@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     PrivateAttr,
     Strict,
     StringConstraints,
@@ -45,6 +46,15 @@ class ContentModel(BaseModel):
         extra="forbid", frozen=True, str_strip_whitespace=True, json_schema_extra=describe_fields
     )
     _origin: Origin = PrivateAttr(default_factory=Origin)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the content is: where an object was read from does not count, so
+        an object validated from its own ``model_dump()`` equals the object."""
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return type(self) is type(other) and all(
+            getattr(self, name) == getattr(other, name) for name in type(self).model_fields
+        )
 
     @property
     def origin(self) -> Origin:
@@ -149,14 +159,25 @@ def _unambiguous_number(value: Any) -> Any:
     if isinstance(value, str) and not _PLAIN_NUMBER.match(value.strip()):
         raise PydanticCustomError(
             "ambiguous_number",
-            "must be a plain number such as 91.17; {value!r} is not (leading zeros, "
+            "must be a plain number such as 91.17; '{value}' is not (leading zeros, "
             "times like 10:00 and thousands separators are not numbers)",
             {"value": value},
         )
     return value
 
 
-FiniteDecimal = Annotated[Decimal, BeforeValidator(_unambiguous_number), Field(allow_inf_nan=False)]
+def _plain_notation(value: Decimal) -> str:
+    """A number as JSON text without an exponent ('1E+3' → '1000'), digits kept as written,
+    so that it is read back as the same number."""
+    return format(value, "f")
+
+
+FiniteDecimal = Annotated[
+    Decimal,
+    BeforeValidator(_unambiguous_number),
+    Field(allow_inf_nan=False),
+    PlainSerializer(_plain_notation, return_type=str, when_used="json"),
+]
 StrictFlag = Annotated[bool, Strict()]
 
 

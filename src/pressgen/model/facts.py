@@ -52,32 +52,61 @@ class Derivation(ContentModel):
 
 
 class FactTranslation(ContentModel):
-    """The wording of a fact in another language; numbers and dates are never translated."""
+    """The wording of a fact in another language; numbers and dates are never translated.
+
+    Each kind of fact has its own translation model with only the fields that kind can
+    translate, so that a fact's ``model_dump()`` (which lists every field, ``None`` or
+    not) validates back, and a wording that the kind does not have is refused where it
+    is written (``translations/zh-Hant-HK/title`` of a figure).
+    """
+
+
+class FigureTranslation(FactTranslation):
+    """A figure's wording in another language."""
 
     label: ShortText | None = Field(None, description="The label in this language.")
     unit: ShortText | None = Field(None, description="The unit in this language.")
     qualifier: ShortText | None = Field(None, description="The qualifier in this language.")
     basis: ShortText | None = Field(None, description="The change's basis, e.g. 按年.")
+
+
+class DealTranslation(FactTranslation):
+    """A deal's wording in another language."""
+
     licensor: ShortText | None = Field(None, description="The licensor in this language.")
     licensee: ShortText | None = Field(None, description="The licensee in this language.")
     asset: ShortText | None = Field(None, description="The asset in this language.")
     modality: ShortText | None = Field(None, description="The modality in this language.")
     territory: ShortText | None = Field(None, description="The territory in this language.")
+
+
+class QuoteTranslation(FactTranslation):
+    """A quote's wording in another language."""
+
     speaker: ShortText | None = Field(None, description="The speaker in this language.")
     title: ShortText | None = Field(None, description="The title in this language.")
     organisation: ShortText | None = Field(None, description="The organisation in this language.")
     text: Text | None = Field(None, description="The text in this language.")
+
+
+class EventTranslation(FactTranslation):
+    """An event's wording in another language."""
+
     name: ShortText | None = Field(None, description="The name in this language.")
     place: ShortText | None = Field(None, description="The place in this language.")
     organiser: ShortText | None = Field(None, description="The organiser in this language.")
 
 
-TRANSLATABLE: dict[str, tuple[str, ...]] = {
-    "figure": ("label", "unit", "qualifier", "basis"),
-    "deal": ("licensor", "licensee", "asset", "modality", "territory"),
-    "quote": ("speaker", "title", "organisation", "text"),
-    "event": ("name", "place", "organiser"),
+TRANSLATIONS: dict[str, type[FactTranslation]] = {
+    "figure": FigureTranslation,
+    "deal": DealTranslation,
+    "quote": QuoteTranslation,
+    "event": EventTranslation,
 }
+TRANSLATABLE: dict[str, tuple[str, ...]] = {
+    kind: tuple(model.model_fields) for kind, model in TRANSLATIONS.items()
+}
+_TRANSLATIONS_DOC = "Its wording in other languages, e.g. zh-Hant-HK: {label: 中國醫藥出口}."
 
 
 class FactBase(ContentModel):
@@ -89,21 +118,8 @@ class FactBase(ContentModel):
     )
     note: Text | None = Field(None, description="An internal note; never published.")
     translations: dict[LanguageTag, FactTranslation] = Field(
-        default_factory=dict,
-        description="Its wording in other languages, e.g. zh-Hant-HK: {label: 中國醫藥出口}.",
+        default_factory=dict, description=_TRANSLATIONS_DOC
     )
-
-    @model_validator(mode="after")
-    def _translatable_fields(self) -> FactBase:
-        allowed = TRANSLATABLE.get(getattr(self, "kind", ""), ())
-        for tag, translation in self.translations.items():
-            for name in translation.model_fields_set:
-                if name not in allowed:
-                    raise ValueError(
-                        f"translations/{tag}: '{name}' is not a wording of a "
-                        f"{getattr(self, 'kind', 'fact')}; it may translate {', '.join(allowed)}"
-                    )
-        return self
 
     def wording(self, name: str, tag: str | None) -> str | None:
         """A text field in language ``tag``, falling back to the fact as written."""
@@ -134,6 +150,9 @@ class Figure(FactBase):
     """A number with its unit, period and source: China's exports were $91.17 billion."""
 
     kind: Literal["figure"] = "figure"
+    translations: dict[LanguageTag, FigureTranslation] = Field(  # type: ignore[assignment]
+        default_factory=dict, description=_TRANSLATIONS_DOC
+    )
     label: ShortText = Field(
         description="What the number measures, e.g. 'China pharmaceutical exports'.",
         examples=["China pharmaceutical exports"],
@@ -180,6 +199,9 @@ class Deal(FactBase):
     """A licensing or partnership deal between two companies."""
 
     kind: Literal["deal"] = "deal"
+    translations: dict[LanguageTag, DealTranslation] = Field(  # type: ignore[assignment]
+        default_factory=dict, description=_TRANSLATIONS_DOC
+    )
     licensor: ShortText = Field(description="Who grants the rights, e.g. 3SBio.")
     licensee: ShortText = Field(description="Who receives the rights, e.g. Pfizer.")
     asset: ShortText = Field(description="The drug or platform, e.g. SSGJ-707.")
@@ -202,6 +224,9 @@ class Quote(FactBase):
     """Words someone said, with who said them and when."""
 
     kind: Literal["quote"] = "quote"
+    translations: dict[LanguageTag, QuoteTranslation] = Field(  # type: ignore[assignment]
+        default_factory=dict, description=_TRANSLATIONS_DOC
+    )
     speaker: ShortText
     title: ShortText | None = Field(None, description="The speaker's job title.")
     organisation: ShortText | None = None
@@ -214,6 +239,9 @@ class Event(FactBase):
     """A conference, trade fair or other dated event."""
 
     kind: Literal["event"] = "event"
+    translations: dict[LanguageTag, EventTranslation] = Field(  # type: ignore[assignment]
+        default_factory=dict, description=_TRANSLATIONS_DOC
+    )
     name: ShortText
     organiser: ShortText | None = None
     start: Date

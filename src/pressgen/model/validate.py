@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -111,10 +111,14 @@ def findings_from_error(
         field = str(loc[-1]) if loc else "value"
         code, message, hint = _friendly(error, field)
         if error["type"] == "extra_forbidden" and known_fields is not None:
-            close = difflib.get_close_matches(field, known_fields(loc[:-1]), n=1)
-            hint = (
-                f"did you mean '{close[0]}'?" if close else "remove this line or check its spelling"
-            )
+            known = known_fields(loc[:-1])
+            close = difflib.get_close_matches(field, known, n=1)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif known and "translations" in loc:
+                hint = f"remove this line: only {', '.join(known)} can be translated here"
+            else:
+                hint = "remove this line or check its spelling"
         if error["type"] == "union_tag_invalid":
             code, message = codes.INVALID_VALUE, "'kind' must be one of figure, deal, quote, event"
             hint = "set kind: figure (a number), deal, quote or event"
@@ -157,7 +161,11 @@ def build(
                 target = FACT_KINDS.get(str(data.get("kind")), None)
             if target is None or not hasattr(target, "model_fields"):
                 return []
+            in_container = False
             for part in loc:
+                if in_container:  # the index in a list or the key in a dict: same model
+                    in_container = False
+                    continue
                 info = target.model_fields.get(part) if isinstance(part, str) else None
                 annotation = getattr(info, "annotation", None)
                 inner = [
@@ -168,6 +176,7 @@ def build(
                 if not inner:
                     return []
                 target = inner[0]
+                in_container = get_origin(annotation) in (list, dict)
             return list(target.model_fields)
 
         return None, findings_from_error(
