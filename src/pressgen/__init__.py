@@ -4,12 +4,11 @@ The core (load → model → check → render) imports nothing from MkDocs; the
 MkDocs plugin in :mod:`pressgen.publish` is a thin adapter over it.
 """
 
-__version__ = "0.1.0"  # before the imports: modules below read it
-
 from .findings import Finding, PressgenError, Severity
+from .model import RenderedArticle
 from .pressroom import Pressroom
-from .render.article import RenderedArticle
 from .schema import json_schema
+from .version import __version__
 
 __all__ = [
     "Finding",

@@ -19,10 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..digests import digest_bytes
 from ..findings import Finding, Severity
 from ..model import Citation, RenderedArticle
+from ..version import __version__
 
 CACHE_DIR = ".pressgen-cache"
 FORMAT = 1

@@ -13,9 +13,9 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..content import Content
 from ..digests import digest, digest_bytes
+from ..version import __version__
 
 PACKAGE = Path(__file__).resolve().parent.parent
 

@@ -90,7 +90,9 @@ class Content:
     def translations_of(self, key: str) -> dict[str, str]:
         """The keys of an article's versions by language, the article itself included."""
         article = self.articles[key]
-        original = article.translation_of if article.translation_of in self.articles else key
+        original = article.translation_of or key
+        if original not in self.articles:
+            original = key
         versions = {self.lang_of(self.articles[original]): original}
         for lang, other in self.translations.get(original, {}).items():
             versions.setdefault(lang, other)

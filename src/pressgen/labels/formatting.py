@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -61,7 +61,8 @@ def format_amount(value: Decimal | int, scale: str | None, locale: str, table: T
         total = value * SCALE_FACTORS[scale]
         # Babel's zh_Hant_HK table says "B"; the language's number locale (zh_Hant) says 億.
         loc = get_locale(language_for_locale(locale).number_locale)
-        kind = "long" if "long" in loc.compact_decimal_formats else "short"
+        long = "long" in loc.compact_decimal_formats
+        kind: Literal["short", "long"] = "long" if long else "short"
         return format_compact_decimal(
             total, format_type=kind, fraction_digits=_decimals(value) + 4, locale=loc
         )

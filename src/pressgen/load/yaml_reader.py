@@ -32,9 +32,15 @@ class YamlProblem(Exception):
     def __init__(self, code: str, message: str, hint: str, line: int | None):
         super().__init__(message)
         self.code, self.message, self.hint, self.line = code, message, hint, line
+        self.first_line: int | None = None
+
+    def with_first(self, first_line: int) -> YamlProblem:
+        """The same problem, naming the line where a duplicated key first appears."""
+        self.first_line = first_line
+        return self
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _StrictLoader(_BaseLoader):
     pass
 
 
@@ -177,13 +183,6 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) 
         )
     return mapping
 
-
-def _with_first(self: YamlProblem, first_line: int) -> YamlProblem:
-    self.first_line = first_line
-    return self
-
-
-YamlProblem.with_first = _with_first  # type: ignore[attr-defined]
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
@@ -337,6 +336,6 @@ def problem_to_finding(problem: YamlProblem, file: str | None, line_offset: int)
     line = None if problem.line is None else problem.line + line_offset
     message = problem.message
     if "{first}" in message:
-        first = getattr(problem, "first_line", None)
+        first = problem.first_line
         message = message.replace("{first}", str(first + line_offset if first is not None else "?"))
     return Finding(code=problem.code, message=message, file=file, line=line, hint=problem.hint)

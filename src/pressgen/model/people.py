@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from pydantic import Field
 
 from ..i18n import LanguageTag
@@ -70,7 +72,10 @@ class Source(ContentModel):
         return self.short_name or self.name
 
 
-def in_language(obj: Company | Editor, tag: str | None) -> Company | Editor:
+Translatable = TypeVar("Translatable", Company, Editor)
+
+
+def in_language(obj: Translatable, tag: str | None) -> Translatable:
     """The company or editor with its wording in language ``tag`` (itself if none)."""
     translation = obj.translations.get(tag) if tag else None  # type: ignore[call-overload]
     if translation is None:

@@ -18,6 +18,7 @@ from pydantic import Field, field_validator
 from .base import ContentModel, Id, ShortText, Text
 
 Audience = Literal["public", "professional"]
+Field_ = Literal["title", "subtitle", "summary", "body"]
 
 
 class Rule(ContentModel):
@@ -34,8 +35,8 @@ class Rule(ContentModel):
     requires_fragment: Id | None = Field(
         None, description="If set, matching is allowed only when this fragment is included."
     )
-    fields: list[Literal["title", "subtitle", "summary", "body"]] = Field(
-        default_factory=lambda: ["title", "subtitle", "summary", "body"]
+    fields: list[Field_] = Field(
+        default_factory=lambda: list[Field_](["title", "subtitle", "summary", "body"])
     )
 
     @field_validator("patterns")
@@ -53,5 +54,5 @@ class RuleSet(ContentModel):
     id: Id
     title: ShortText
     description: Text | None = None
-    audiences: list[Audience] = Field(default_factory=lambda: ["public"])
+    audiences: list[Audience] = Field(default_factory=lambda: list[Audience](["public"]))
     rules: list[Rule]

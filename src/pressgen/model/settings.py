@@ -47,7 +47,7 @@ class Settings(ContentModel):
     )
     home_latest: int = Field(5, ge=0, le=50, description="Articles listed on the home page.")
     languages: list[LanguageTag] = Field(
-        default_factory=lambda: ["en"],
+        default_factory=lambda: list[LanguageTag](["en"]),
         min_length=1,
         description="The site's languages; the first is the main one (at the site root), "
         "the others get a folder: zh-hant/, zh-hans/, en/.",

@@ -11,6 +11,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .. import codes
 from ..findings import Finding, json_pointer
 from .base import Origin
+from .facts import FACT_KINDS
 
 Locate = Callable[[tuple[Any, ...]], int | None]
 
@@ -92,24 +93,13 @@ def findings_from_error(
     known_fields: Callable[[tuple[Any, ...]], list[str]] | None = None,
     skip_discriminator: bool = False,
 ) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        if (
-            skip_discriminator
-            and loc
-            and isinstance(loc[0], str)
-            and loc[0]
-            in {
-                "figure",
-                "deal",
-                "quote",
-                "event",
-            }
-        ):
+        if skip_discriminator and loc and isinstance(loc[0], str) and loc[0] in FACT_KINDS:
             loc = loc[1:]
         field = str(loc[-1]) if loc else "value"
-        code, message, hint = _friendly(error, field)
+        code, message, hint = _friendly(dict(error), field)
         if error["type"] == "extra_forbidden" and known_fields is not None:
             known = known_fields(loc[:-1])
             close = difflib.get_close_matches(field, known, n=1)
@@ -156,8 +146,6 @@ def build(
         def fields_at(loc: tuple[Any, ...]) -> list[str]:
             target: Any = model
             if isinstance(model, TypeAdapter) and isinstance(data, dict):
-                from .facts import FACT_KINDS
-
                 target = FACT_KINDS.get(str(data.get("kind")), None)
             if target is None or not hasattr(target, "model_fields"):
                 return []

@@ -199,7 +199,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         self, room: Pressroom, rendered: dict[str, Any], ok: list[str], base: str
     ) -> dict[str, PageInfo]:
         info: dict[str, PageInfo] = {}
-        feeds_of = {
+        feeds_of: dict[str, dict[str, tuple[str, str]]] = {
             lang: {
                 "RSS": ("application/rss+xml", rss_feed(language_folder(room.settings, lang))),
                 "Atom": ("application/atom+xml", atom_feed(language_folder(room.settings, lang))),
@@ -208,7 +208,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             else {}
             for lang in room.settings.languages
         }
-        homes = {
+        homes: dict[str, dict[str, str]] = {
             lang: {
                 "name": LANGUAGES[lang].name,
                 "link": language_folder(room.settings, lang) or "./",

@@ -62,7 +62,7 @@ def render_pdf(document: str, base: Path | None) -> bytes:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:
         raise PdfUnavailable(str(exc)) from None
-    return HTML(string=document, base_url=str(base) if base else None).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=document, base_url=str(base) if base else None).write_pdf()
 
 
 def release_pdf(room: Pressroom, key: str, result: RenderedArticle) -> bytes:

@@ -58,15 +58,17 @@ def finding_from_exception(
         src = names.get(exc.filename or "") or names.get(exc.name or "")
         if src is None:
             src = SourceName(display(exc.filename)) if exc.filename else default
-        line = (exc.lineno or 1) + src.first_line - 1
         return Finding(
             code=codes.TEMPLATE_SYNTAX,
             file=src.file,
-            line=line,
+            line=(exc.lineno or 1) + src.first_line - 1,
             message=f"template syntax error: {exc.message}",
             hint="check that every '{{' has its '}}' and every '{%' its '%}'",
         )
-    src, line = (where[0], where[1] + where[0].first_line - 1) if where else (default, None)
+    line: int | None = None
+    src = default
+    if where is not None:
+        src, line = where[0], where[1] + where[0].first_line - 1
     # The sandbox reports an unsafe attribute as undefined; it is a refusal all the same.
     refused = isinstance(exc, UndefinedError) and "unsafe" in str(exc)
     for kind, code, describe, hint in _RUNTIME_ERRORS:
