@@ -320,7 +320,7 @@ def api(project: Path, host: str, port: int) -> None:
     try:
         import uvicorn
 
-        from .publish.service import create_app
+        from .service.http import create_app
     except ImportError:
         err.print("The service needs extra packages: pip install 'pressgen[api]'")
         sys.exit(2)
