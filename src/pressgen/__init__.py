@@ -6,7 +6,8 @@ MkDocs plugin in :mod:`pressgen.publish` is a thin adapter over it.
 
 __version__ = "0.1.0"  # before the imports: modules below read it
 
-from .findings import Finding, PressgenError, Severity
+from .errors import PressgenError
+from .findings import Finding, Severity
 from .pressroom import Pressroom
 from .render.article import RenderedArticle
 from .schema import json_schema

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -62,12 +63,16 @@ class Finding:
         return text
 
 
-class PressgenError(Exception):
-    """Raised by the library when it cannot go on; it always carries findings."""
+def __getattr__(name: str) -> Any:
+    """``PressgenError`` moved to :mod:`pressgen.errors`; old imports keep working.
 
-    def __init__(self, findings: Iterable[Finding]):
-        self.findings = list(findings)
-        super().__init__("\n".join(str(f) for f in self.findings) or "pressgen error")
+    Imported on first use, not at the top: ``pressgen.errors`` imports this module.
+    """
+    if name == "PressgenError":
+        from .errors import PressgenError
+
+        return PressgenError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def json_pointer(parts: Iterable[object]) -> str:
