@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .. import codes
-from ..findings import Finding, PressgenError
 from ..model import Article
 
 
@@ -61,15 +58,3 @@ def article_to_text(article: Article) -> str:
     )
     body = article.body if article.body.endswith("\n") or not article.body else article.body + "\n"
     return f"---\n{front}---\n{body}"
-
-
-def create_file(path: Path, text: str, *, shown: str, message: str, hint: str) -> None:
-    """Write a new file; if it exists, raise a finding instead: nothing a user wrote is
-    ever overwritten (exclusive create, so no race between a check and the write)."""
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise PressgenError(
-            [Finding(code=codes.USAGE, file=shown, message=message, hint=hint)]
-        ) from None

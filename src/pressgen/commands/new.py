@@ -7,10 +7,12 @@ from pathlib import Path
 
 from slugify import slugify
 
-from . import codes
-from .findings import Finding, PressgenError
-from .load.writer import article_to_text, create_file
-from .pressroom import Pressroom
+from .. import codes
+from ..errors import PressgenError
+from ..findings import Finding
+from ..load.files import create_file
+from ..pressroom import Pressroom
+from ._output import created
 
 ARTICLE_TYPES = ("press-release", "market-update")
 
@@ -67,44 +69,10 @@ def new_article(project: Path, kind: str, title: str, *, now: dt.datetime | None
     return path
 
 
-def new_translation(project: Path, key: str, lang: str) -> Path:
-    """Create ``<original>.<lang>.md``: the original's front matter with ``lang`` and
-    ``translation_of`` set, as a draft holding the original text to translate."""
-    from .i18n import LANGUAGES
-
-    room = Pressroom.from_path(project)
-    original = room.articles.get(key)
-    problem = None
-    if original is None:
-        problem = Finding(
-            code=codes.USAGE,
-            message=f"there is no article '{key}'",
-            hint=f"known articles: {', '.join(sorted(room.articles)[:10])}",
-        )
-    elif original.translation_of is not None:
-        problem = Finding(
-            code=codes.USAGE,
-            message=f"'{key}' is itself a translation",
-            hint=f"translate its original, '{original.translation_of}'",
-        )
-    elif lang not in LANGUAGES or lang == room.lang_of(original):
-        problem = Finding(
-            code=codes.USAGE,
-            message=f"cannot translate a {room.lang_of(original)} article into '{lang}'",
-            hint=f"use one of {', '.join(t for t in LANGUAGES if t != room.lang_of(original))}",
-        )
-    if problem is not None or original is None or original.origin.file is None:
-        raise PressgenError([problem] if problem else [])
-    draft = original.model_copy(
-        update={"lang": lang, "translation_of": key, "draft": True, "slug": None}
+def new(project: Path, kind: str, title: str) -> None:
+    """Create the article and say what to do next."""
+    created(
+        lambda: new_article(project, kind, title),
+        project,
+        "It is a draft (draft: true): fill in the facts, then set draft: false to publish.",
     )
-    source = project / original.origin.file
-    path = source.with_name(f"{source.stem}.{lang}.md")
-    create_file(
-        path,
-        article_to_text(draft),
-        shown=str(path.relative_to(project)),
-        message="this translation already exists; pressgen never overwrites your files",
-        hint="edit the existing file",
-    )
-    return path
