@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from conftest import REPO, write
-from pressgen.publish.build import build_site
+from pressgen.commands.build import build_site
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import letters

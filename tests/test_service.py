@@ -23,7 +23,7 @@ from starlette.testclient import TestClient
 
 from conftest import REPO, TODAY
 from pressgen import Pressroom
-from pressgen.publish.service import MAX_BODY_BYTES, create_app
+from pressgen.service.http import MAX_BODY_BYTES, create_app
 
 ARTICLE = {
     "type": "market-update",

@@ -125,7 +125,7 @@ def test_content_error_stops_the_build_with_a_located_message(
 
 
 def test_pressgen_build_keeps_previous_site_when_build_fails(project: Path) -> None:
-    from pressgen.publish.build import build_site
+    from pressgen.commands.build import build_site
 
     assert build_site(project).ok
     marker = write(project / "site/marker.txt", "previous site")

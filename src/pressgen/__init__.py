@@ -4,7 +4,8 @@ The core (load → model → check → render) imports nothing from MkDocs; the
 MkDocs plugin in :mod:`pressgen.publish` is a thin adapter over it.
 """
 
-from .findings import Finding, PressgenError, Severity
+from .errors import PressgenError
+from .findings import Finding, Severity
 from .model import RenderedArticle
 from .pressroom import Pressroom
 from .schema import json_schema

@@ -5,7 +5,7 @@ PG2xx  fields of one object (missing, wrong type, bad value)
 PG3xx  rules across files (references, duplicates, expiry, provenance)
 PG4xx  templates and rendering
 PG5xx  content safety (scripts, dangerous links and attributes)
-PG9xx  building, publishing and the HTTP service
+PG9xx  building, publishing and the HTTP service; PG999 an internal error (a bug in pressgen)
 """
 
 from __future__ import annotations
@@ -80,3 +80,6 @@ USAGE = "PG902"
 BAD_REQUEST = "PG903"
 REQUEST_TOO_LARGE = "PG904"
 NOT_FOUND = "PG905"
+
+# A bug in pressgen itself, never in the content: the last code, so that it stands out
+INTERNAL_ERROR = "PG999"

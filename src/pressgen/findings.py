@@ -88,14 +88,6 @@ class Location:
         )
 
 
-class PressgenError(Exception):
-    """Raised by the library when it cannot go on; it always carries findings."""
-
-    def __init__(self, findings: Iterable[Finding]):
-        self.findings = list(findings)
-        super().__init__("\n".join(str(f) for f in self.findings) or "pressgen error")
-
-
 def json_pointer(parts: Iterable[object]) -> str:
     """Build an RFC 6901 JSON pointer from path parts."""
     out = []

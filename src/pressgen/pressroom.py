@@ -24,7 +24,8 @@ from .build import RenderStats, checked_render, dedupe, render_all
 from .check import check_content
 from .content import Content, build_content
 from .digests import digest_text
-from .findings import Finding, PressgenError
+from .errors import PressgenError
+from .findings import Finding
 from .labels import Labels
 from .load.label_tables import read_label_tables
 from .load.project import RawContent, raw_from_data, read_project

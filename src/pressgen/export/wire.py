@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .. import codes
-from ..findings import Finding, PressgenError
+from ..errors import PressgenError
+from ..findings import Finding
 from ..model import Article, in_language
 from ..pressroom import Pressroom
 from .plaintext import html_to_text

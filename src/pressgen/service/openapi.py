@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .. import __version__
 from ..model import Article
 from ..schema import SCHEMA_TYPES
+from ..version import __version__
 
 REF = "#/components/schemas/{model}"
 

@@ -1,17 +1,14 @@
-"""Building the site safely: into a fresh folder next to site/, swapped in on success.
+"""``pressgen build``: check the content and build the site, swapped in only on success.
 
-MkDocs empties its ``site_dir`` before writing and ``--strict`` aborts only at
-the end, so building in place could leave a half-written site. Here a failed or
-killed build leaves the previous ``site/`` exactly as it was.
+:func:`build_site` runs MkDocs with the pressgen plugin into a staging folder and
+swaps it in (see :mod:`pressgen.publish.site`); :func:`build` is the verb: it
+prints what was built and what is held back, or stops with the findings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +17,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .. import codes
+from ..errors import ExitCode
 from ..findings import Finding
+from ..publish.site import discard, staging_folder, swap
+from ._output import out
+from .errors import FindingsExit, print_findings
 
 
 @dataclass
@@ -59,10 +60,7 @@ def build_site(
     project = project.resolve()
     config_file = (config_file or project / "mkdocs.yml").resolve()
     target = (site_dir or project / "site").resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(target.parent)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
-    (staging / OWNER_FILE).write_text(str(os.getpid()))
+    staging = staging_folder(target)
     collector = _Collect()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collector)
@@ -86,7 +84,7 @@ def build_site(
         plugin.config.now = now or plugin.config.now
         mkdocs_build(config)
     except PluginError as exc:
-        _discard(staging)
+        discard(staging)
         findings = list(getattr(plugin, "findings", []))
         if not any(f.is_error for f in findings):
             findings.append(
@@ -98,7 +96,7 @@ def build_site(
             )
         return BuildResult(target, findings)
     except (Abort, ConfigurationError, OSError) as exc:
-        _discard(staging)
+        discard(staging)
         detail = "; ".join(collector.messages[-5:])
         return BuildResult(
             target,
@@ -113,7 +111,7 @@ def build_site(
         )
     finally:
         mkdocs_log.removeHandler(collector)
-    _swap(staging, target)
+    swap(staging, target)
     return BuildResult(
         target,
         list(getattr(plugin, "findings", [])),
@@ -123,38 +121,34 @@ def build_site(
     )
 
 
-STAGING_PREFIX = ".site-"
-OWNER_FILE = ".pressgen-build-pid"
-
-
-def remove_stale_staging(folder: Path) -> list[Path]:
-    """Delete staging folders left by builds that were killed (their process is gone)."""
-    removed = []
-    for candidate in folder.glob(f"{STAGING_PREFIX}*"):
-        owner = candidate / OWNER_FILE  # MkDocs keeps hidden files when it cleans
-        try:
-            pid = int(owner.read_text().strip())
-            os.kill(pid, 0)
-            continue  # its build is still running
-        except (OSError, ValueError):
-            shutil.rmtree(candidate, ignore_errors=True)
-            removed.append(candidate)
-    return removed
-
-
-def _discard(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Replace ``target`` with ``staging``: two renames, never a half-written site."""
-    (staging / OWNER_FILE).unlink(missing_ok=True)
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}old-", dir=target.parent))
-        (old / OWNER_FILE).write_text(str(os.getpid()))
-        os.rename(target, old / "site")
-    os.rename(staging, target)
-    os.chmod(target, 0o755)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def build(
+    project: Path,
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    future: bool = False,
+    site_dir: Path | None = None,
+    now: str | None = None,
+) -> None:
+    """Build the site; say what was published and what is held back, and why."""
+    result = build_site(
+        project, site_dir=site_dir, strict=strict, drafts=drafts, future=future, now=now
+    )
+    if not result.ok:
+        raise FindingsExit(
+            result.findings,
+            ExitCode.CONTENT,
+            note="The site was not built; the previous site/ is unchanged.",
+        )
+    print_findings(result.findings)
+    out.print(f"built {result.published} article(s) into {result.site_dir}")
+    if result.withheld:
+        out.print(f"not published yet ({len(result.withheld)}):")
+        for key, reason, until in result.withheld:
+            when = f" until {until:%Y-%m-%d %H:%M %z}" if until else ""
+            how = {
+                "draft": "draft: true (publish with --drafts, or remove the line)",
+                "embargoed": f"embargoed{when}",
+                "scheduled": f"scheduled{when}",
+            }[reason]
+            out.print(f"  {key}: {how}")

@@ -16,10 +16,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from .. import __version__, codes
+from .. import codes
 from ..findings import Finding
 from ..pressroom import Pressroom
 from ..schema import SCHEMA_TYPES, json_schema
+from ..version import __version__
 from .openapi import build_openapi
 
 MAX_BODY_BYTES = 1_000_000

@@ -1,0 +1,1 @@
+"""The HTTP preview and validation service (``pressgen api``): a thin adapter over Pressroom."""
