@@ -6,16 +6,13 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import Article, Company, Deal, Editor, Event, Fact, Figure, Fragment, Quote, Source
+from .model import FACT_KINDS, Article, Company, Editor, Fact, Fragment, Source
 from .model.settings import Settings
 
 SCHEMA_TYPES: dict[str, Any] = {
     "article": Article,
     "fact": Fact,
-    "figure": Figure,
-    "deal": Deal,
-    "quote": Quote,
-    "event": Event,
+    **FACT_KINDS,
     "editor": Editor,
     "source": Source,
     "company": Company,

@@ -12,7 +12,7 @@ site root, every other language in its folder (``zh-hant/``).
     topics index      {lang}tags/
     contacts          {lang}editors/
     home              {lang}
-    feeds             {lang}feed.xml  {lang}atom.xml
+    feeds             {lang}feed.xml  {lang}atom.xml  {lang}feed.json
     sitemaps          {lang}sitemap.xml  news-sitemap.xml  robots.txt
     PDF               beside its article page: <slug>.pdf
 """
@@ -34,6 +34,7 @@ CONTACTS_SRC = "editors.md"
 HOME_SRC = "index.md"
 RSS_FEED = "feed.xml"
 ATOM_FEED = "atom.xml"
+JSON_FEED = "feed.json"
 SITEMAP = "sitemap.xml"
 NEWS_SITEMAP = "news-sitemap.xml"
 ROBOTS = "robots.txt"
@@ -134,6 +135,10 @@ def rss_feed(folder: str = "") -> str:
 
 def atom_feed(folder: str = "") -> str:
     return f"{folder}{ATOM_FEED}"
+
+
+def json_feed(folder: str = "") -> str:
+    return f"{folder}{JSON_FEED}"
 
 
 def sitemap(folder: str = "") -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import REPO, TODAY
 from pressgen import Pressroom, codes
-
-from ..conftest import REPO, TODAY
 
 KEY = "dengyuemed-opens-a-single-export-desk-for-chinese-innovative-medicines"
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import TODAY, write
 from pressgen import Pressroom, codes
-
-from ..conftest import TODAY, write
 
 EDITOR = {"id": "ed", "name": "Ed", "email": "ed@example.com", "telephone": "+852 1234 5678"}
 COMPANY = {
@@ -36,7 +35,7 @@ def _room(*articles: dict[str, object]) -> Pressroom:
         {
             "company": COMPANY,
             "editors": [EDITOR],
-            "fragments": [{"id": "about", "body": "About us."}],
+            "fragments": [{"id": "about", "title": "About", "body": "About us."}],
             "articles": list(articles),
         },
         today=TODAY,
@@ -72,5 +71,5 @@ def test_the_same_check_on_a_file_names_the_file_line_and_field(project: Path) -
     room = Pressroom.from_path(project, today=TODAY)
     found = [f for f in room.findings if f.code == codes.UNKNOWN_CORRECTED]
     assert [(f.file, f.line, f.path) for f in found] == [
-        ("content/articles/2025-11-28-bad-correction.md", 9, "/corrects")
+        ("content/articles/2025-11-28-bad-correction.md", 8, "/corrects")
     ]

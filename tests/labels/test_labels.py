@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from conftest import TODAY, write
 from pressgen import Pressroom, codes
 from pressgen.i18n import LANGUAGES, builtin_labels
 from pressgen.labels import Labels, unsafe_field
 from pressgen.model import Settings
-
-from ..conftest import TODAY, write
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "pressgen"
 
@@ -22,7 +22,7 @@ def test_a_project_override_of_change_up_reaches_fact_wording(project: Path) -> 
     room = Pressroom.from_path(project, today=TODAY)
     assert not room.errors
     markdown = room.render_article(
-        "from-imitation-to-innovation-china-s-biopharma-sector-in-figures"
+        "dengyuemed-opens-a-single-export-desk-for-chinese-innovative-medicines"
     ).markdown
     assert "climbing " in markdown
     assert "up 3.5%" not in markdown
@@ -76,8 +76,9 @@ def test_every_builtin_table_has_the_same_keys_and_only_plain_placeholders() -> 
 
 def test_wording_follows_the_language() -> None:
     labels = Labels(Settings(languages=["en", "zh-Hant-HK"]))
-    assert labels.wording("en").money(91.17, "billion", "USD") == "$91.17 billion"
-    assert labels.wording("zh-Hant-HK").money(91.17, "billion", "USD") == "911.7億美元"
+    amount = Decimal("91.17")
+    assert labels.wording("en").money(amount, "billion", "USD") == "$91.17 billion"
+    assert labels.wording("zh-Hant-HK").money(amount, "billion", "USD") == "911.7億美元"
     assert labels.wording("en").join(["A", "B"]) == "A, B"
     assert labels.wording("zh-Hant-HK").join(["A", "B"]) == "A，B"
 

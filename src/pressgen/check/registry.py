@@ -20,7 +20,16 @@ from collections.abc import Callable, Iterable
 from ..content import Content
 from ..findings import Finding
 from ..model import Article, RenderedArticle
-from . import freshness, lifecycle, provenance, references, rule_sets, safety, translations
+from . import (
+    freshness,
+    headlines,
+    lifecycle,
+    provenance,
+    references,
+    rule_sets,
+    safety,
+    translations,
+)
 
 ContentRule = Callable[[Content, dt.date], Iterable[Finding]]
 EachArticleRule = Callable[[Content, str, Article], Iterable[Finding]]
@@ -45,6 +54,7 @@ ARTICLE_RULES_BEFORE_RENDER: tuple[ArticleRule, ...] = (
     references.editor_exists,
     references.tags_exist,
     references.facts_exist,
+    headlines.headline_fits,
     freshness.cited_facts_fresh,
     freshness.fragments_fresh,
     safety.article_body_safe,

@@ -1,7 +1,7 @@
 """Model: one typed definition of each kind of content, also the source of the JSON Schema."""
 
 from .base import Money, Origin, period_bounds
-from .documents import Article, Correction, Fragment, Topic, moment_at, parse_now
+from .documents import MAX_HEADLINE, Article, Correction, Fragment, Topic, moment_at, parse_now
 from .facts import (
     FACT_KINDS,
     Change,
@@ -17,6 +17,8 @@ from .facts import (
     FigureTranslation,
     Quote,
     QuoteTranslation,
+    Statement,
+    StatementTranslation,
     fact_date,
 )
 from .people import Company, Editor, Source, in_language
@@ -25,6 +27,7 @@ from .settings import Settings
 
 __all__ = [
     "FACT_KINDS",
+    "MAX_HEADLINE",
     "Article",
     "Change",
     "Citation",
@@ -49,6 +52,8 @@ __all__ = [
     "RenderedArticle",
     "Settings",
     "Source",
+    "Statement",
+    "StatementTranslation",
     "Topic",
     "fact_date",
     "in_language",

@@ -111,6 +111,10 @@ Tag = Annotated[
 ]
 
 
+# schema.org NewsArticle headlines, and so search engines and news sites, stop here.
+MAX_HEADLINE = 110
+
+
 class Topic(ContentModel):
     """A topic in content/tags.yml. When that file exists, articles may use only its tags."""
 

@@ -1,4 +1,4 @@
-"""Facts: sourced statements shared by many articles (figure, deal, quote, event)."""
+"""Facts: sourced statements shared by many articles (figure, deal, quote, event, statement)."""
 
 from __future__ import annotations
 
@@ -97,11 +97,20 @@ class EventTranslation(FactTranslation):
     organiser: ShortText | None = Field(None, description="The organiser in this language.")
 
 
+class StatementTranslation(FactTranslation):
+    """A statement's wording in another language."""
+
+    who: ShortText | None = Field(None, description="Who made it, in this language.")
+    what: Text | None = Field(None, description="What they did or said, in this language.")
+    jurisdiction: ShortText | None = Field(None, description="Where it applies, in this language.")
+
+
 TRANSLATIONS: dict[str, type[FactTranslation]] = {
     "figure": FigureTranslation,
     "deal": DealTranslation,
     "quote": QuoteTranslation,
     "event": EventTranslation,
+    "statement": StatementTranslation,
 }
 TRANSLATABLE: dict[str, tuple[str, ...]] = {
     kind: tuple(model.model_fields) for kind, model in TRANSLATIONS.items()
@@ -256,12 +265,28 @@ class Event(FactBase):
         return self
 
 
-Fact = Annotated[Figure | Deal | Quote | Event, Field(discriminator="kind")]
+class Statement(FactBase):
+    """A sourced fact with no number: a regulator's guideline, an approval, a policy, a
+    designation — who did what, when, and where it applies."""
+
+    kind: Literal["statement"] = "statement"
+    translations: dict[LanguageTag, StatementTranslation] = Field(  # type: ignore[assignment]
+        default_factory=dict, description=_TRANSLATIONS_DOC
+    )
+    who: ShortText = Field(description="Who made it, e.g. China's NMPA.")
+    what: Text = Field(description="What they did, e.g. 'issued guidelines on real-world data'.")
+    date: Date = Field(description="When it was made (YYYY-MM-DD).")
+    jurisdiction: ShortText | None = Field(None, description="Where it applies, e.g. China.")
+    as_of: Date | None = Field(None, description="Defaults to the date.")  # type: ignore[assignment]
+
+
+Fact = Annotated[Figure | Deal | Quote | Event | Statement, Field(discriminator="kind")]
 FACT_KINDS: dict[str, type[FactBase]] = {
     "figure": Figure,
     "deal": Deal,
     "quote": Quote,
     "event": Event,
+    "statement": Statement,
 }
 
 

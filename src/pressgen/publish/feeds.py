@@ -1,12 +1,15 @@
-"""RSS 2.0 and Atom feeds of the news, one pair per language (built with feedgen)."""
+"""RSS 2.0, Atom (built with feedgen) and JSON Feed 1.1 feeds of the news, per language."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from feedgen.feed import FeedGenerator
 
 from ..model import RenderedArticle, in_language
 from ..pressroom import Pressroom
-from ..urls import atom_feed, language_folder, news_url, rss_feed
+from ..urls import atom_feed, json_feed, language_folder, news_url, rss_feed
 
 
 def feed_files(
@@ -70,4 +73,46 @@ def feed_files(
             replace=True,
         )
         files[path] = write(pretty=True).decode("utf-8")
+    files[json_feed(folder)] = _json_feed(room, lang, chosen, rendered, base, folder, feed)
     return files
+
+
+def _json_feed(
+    room: Pressroom,
+    lang: str,
+    keys: list[str],
+    rendered: dict[str, RenderedArticle],
+    base: str,
+    folder: str,
+    feed: FeedGenerator,
+) -> str:
+    """JSON Feed 1.1 (jsonfeed.org) of the same articles as the RSS and Atom feeds."""
+    zone = room.settings.zone
+    items: list[dict[str, Any]] = []
+    for key in keys:
+        article = room.articles[key]
+        url = f"{base}{room.content.article_url(article, key)}"
+        editor = room.content.editors.get(article.editor)
+        item: dict[str, Any] = {
+            "id": url,
+            "url": url,
+            "title": article.title,
+            "summary": rendered[key].metadata["description"],
+            "content_text": rendered[key].metadata["description"],
+            "date_published": article.published_at(zone).isoformat(),
+            "date_modified": article.modified_at(zone).isoformat(),
+            "tags": list(article.tags),
+        }
+        if editor is not None:
+            item["authors"] = [{"name": in_language(editor, lang).name}]
+        items.append(item)
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title(),
+        "description": feed.description(),
+        "home_page_url": f"{base}{news_url(folder)}",
+        "feed_url": f"{base}{json_feed(folder)}",
+        "language": lang,
+        "items": items,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

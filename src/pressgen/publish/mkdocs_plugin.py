@@ -44,6 +44,7 @@ from ..urls import (
     atom_feed,
     contacts_url,
     home_src,
+    json_feed,
     language_folder,
     news_src,
     news_url,
@@ -203,6 +204,10 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             lang: {
                 "RSS": ("application/rss+xml", rss_feed(language_folder(room.settings, lang))),
                 "Atom": ("application/atom+xml", atom_feed(language_folder(room.settings, lang))),
+                "JSON Feed": (
+                    "application/feed+json",
+                    json_feed(language_folder(room.settings, lang)),
+                ),
             }
             if base
             else {}

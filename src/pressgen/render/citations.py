@@ -18,7 +18,17 @@ from .. import codes
 from ..content import Content
 from ..findings import Finding, closest
 from ..labels import Wording
-from ..model import Deal, Event, FactBase, Figure, Quote, Source, fact_date, period_bounds
+from ..model import (
+    Deal,
+    Event,
+    FactBase,
+    Figure,
+    Quote,
+    Source,
+    Statement,
+    fact_date,
+    period_bounds,
+)
 from .renderer import Renderer
 
 
@@ -265,11 +275,35 @@ class EventView(FactView):
         return f"{self.name} ({details})"
 
 
+class StatementView(FactView):
+    _fact: Statement
+
+    @cached_property
+    def who(self) -> str:
+        return self._word("who")
+
+    @cached_property
+    def what(self) -> str:
+        return self._word("what")
+
+    @cached_property
+    def jurisdiction(self) -> str:
+        return self._word("jurisdiction")
+
+    @cached_property
+    def date(self) -> str:
+        return self._wording.long_date(self._fact.date)
+
+    def __str__(self) -> str:
+        return self._wording("statement", who=self.who, what=self.what, date=self.date)
+
+
 VIEWS: dict[str, type[FactView]] = {
     "figure": FigureView,
     "deal": DealView,
     "quote": QuoteView,
     "event": EventView,
+    "statement": StatementView,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content import Content
-from ..model import Article, Citation, in_language
+from ..model import MAX_HEADLINE, Article, Citation, in_language
 
 SECTIONS = {"press-release": "Press release", "market-update": "Market update"}
 
@@ -28,7 +28,7 @@ def news_article(
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title[:110],
+        "headline": article.title[:MAX_HEADLINE],
         "description": description,
         "datePublished": article.published_at(zone).isoformat(),
         "dateModified": article.modified_at(zone).isoformat(),
