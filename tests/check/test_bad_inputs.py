@@ -14,7 +14,7 @@ from conftest import TODAY
 from pressgen import Pressroom
 from pressgen.cli import main
 
-CATALOGUE = Path(__file__).parent / "bad_inputs"
+CATALOGUE = Path(__file__).parents[1] / "bad_inputs"
 CASES = sorted(p.name for p in CATALOGUE.iterdir() if (p / "case.yml").is_file())
 
 
