@@ -1,4 +1,4 @@
-"""Formatting filters: money, percentages, changes, periods, dates (Babel)."""
+"""Formatting filters: money, percentages, changes, periods, dates (Babel), in each language."""
 
 from __future__ import annotations
 
@@ -102,3 +102,40 @@ def test_every_valid_period_formats(year: int, month: int, span: int) -> None:
     first_date, last_date = period_bounds(f"{year}-{month:02d}/{year}-{last:02d}")
     text = fmt.format_month_range(first_date, last_date, "en")
     assert str(year) in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "$91.17 billion"),
+        ("zh_Hant_HK", "911.7億美元"),
+        ("zh_Hans_CN", "911.7亿美元"),
+    ],
+)
+def test_money_in_each_language(locale: str, expected: str) -> None:
+    assert fmt.format_money(Decimal("91.17"), "billion", "USD", locale) == expected
+
+
+def test_changes_and_periods_in_each_language() -> None:
+    assert fmt.format_change(Decimal("3.5"), "percent", "year on year", "en") == (
+        "up 3.5% year on year"
+    )
+    assert fmt.format_change(Decimal("3.5"), "percent", "year on year", "zh_Hant_HK") == (
+        "按年上升3.5%"
+    )
+    assert fmt.format_change(Decimal("-2"), "percent", "year on year", "zh_Hans_CN") == (
+        "同比下降2%"
+    )
+    assert fmt.format_month_range(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "zh_Hans_CN") == (
+        "2024年"
+    )
+
+
+@given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999"), places=2))
+def test_chinese_amounts_keep_the_value(value: Decimal) -> None:
+    """億 / 万 formatting is exact: reading the text back gives the same number."""
+    text = fmt.format_amount(value, "million", "zh_Hans_CN")
+    units = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+    unit = text[-1] if text[-1] in units else ""
+    number = Decimal(text.rstrip("亿万").replace(",", ""))
+    assert number * units.get(unit, 1) == value * 10**6
