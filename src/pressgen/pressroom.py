@@ -13,6 +13,7 @@ rooms, so one process may hold many and threads may share one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Hashable, Iterable, Mapping
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import codes
-from .build import RenderStats, checked_render, dedupe, render_all
+from .build import checked_render, dedupe, render_all
 from .check import check_content
 from .content import Content, build_content
 from .digests import digest_text
@@ -61,7 +62,7 @@ class Pressroom:
         self.renderer = Renderer(self.content, self.labels, self.template_dirs)
         self._fixed_today = today
         self._renders: BoundedCache[RenderedArticle] = BoundedCache(RENDER_CACHE_SIZE)
-        self.stats = RenderStats()
+        self.stats: dict[str, int] = {"rendered": 0, "from_cache": 0}
         self.findings: list[Finding] = [
             *self.content.findings,
             *table_findings,
@@ -167,7 +168,7 @@ class Pressroom:
         ``self.stats`` says how many were rendered and how many came from the cache.
         """
         chosen = self.content.sorted_articles(drafts=drafts, future=future, now=now)
-        results, self.stats = render_all(
+        results, stats = render_all(
             self.renderer,
             [key for key, _ in chosen],
             self.today,
@@ -175,6 +176,7 @@ class Pressroom:
             save_cache=save_cache,
             workers=workers,
         )
+        self.stats = dataclasses.asdict(stats)
         return results
 
     # ------------------------------------------------------------ input

@@ -13,6 +13,8 @@ EXAMPLE = REPO / "docs/examples/django_pressroom"
 
 @pytest.fixture(scope="module")
 def client():
+    """Django is configured once per process; the in-memory database is the module's own
+    (only the save test writes to it, and no test reads what another wrote)."""
     django = pytest.importorskip("django")
     from django.conf import settings
 

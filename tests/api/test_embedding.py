@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import threading
 from decimal import Decimal
@@ -18,8 +19,9 @@ from pressgen.load.documents import parse_front_matter, read_document
 from pressgen.model import Article
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def room() -> Pressroom:
+    """A fresh Pressroom for each test: some replace its methods or fill its caches."""
     return Pressroom.from_path(REPO, today=TODAY)
 
 
@@ -37,6 +39,7 @@ def snapshot(result: pressgen.RenderedArticle, html: bool = True) -> str:
     )
 
 
+@pytest.mark.slow
 def test_one_pressroom_renders_identically_from_8_threads(room: Pressroom) -> None:
     """8 threads x 500 renders of one shared Pressroom give byte-identical results.
 
@@ -72,8 +75,10 @@ def test_one_pressroom_renders_identically_from_8_threads(room: Pressroom) -> No
 
 def test_validate_then_render_of_a_draft_renders_once(room: Pressroom, monkeypatch) -> None:
     calls = []
-    original = room._checked_render
-    monkeypatch.setattr(room, "_checked_render", lambda *a: calls.append(1) or original(*a))
+    from pressgen import pressroom
+
+    original = pressroom.checked_render
+    monkeypatch.setattr(pressroom, "checked_render", lambda *a: calls.append(1) or original(*a))
     draft = {**next(iter(room.articles.values())).model_dump(mode="json"), "slug": "draft-x"}
     findings = room.validate_article(draft)
     result = room.render_article(draft)
@@ -127,6 +132,7 @@ def _json_ready(value):
     return value
 
 
+@functools.cache
 def validator(kind: str) -> Draft202012Validator:
     schema = pressgen.json_schema(kind)
     Draft202012Validator.check_schema(schema)

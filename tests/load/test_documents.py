@@ -1,10 +1,11 @@
-"""Reading files: encodings, front matter boundaries and file lines."""
+"""Reading files: encodings, front matter boundaries, YAML syntax and file lines."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pressgen import codes
+from conftest import TODAY, write
+from pressgen import Pressroom, codes
 from pressgen.load.documents import MAX_FILE_BYTES, parse_front_matter, read_document
 
 
@@ -56,3 +57,11 @@ def test_front_matter_shapes(tmp_path: Path) -> None:
         path = tmp_path / "case.md"
         path.write_text(text)
         assert codes_of(path) == [code], text
+
+
+def test_malformed_yaml_is_located(project: Path) -> None:
+    write(project / "content/facts/broken.yml", "facts:\n  - id: x\n    label: a: b\n")
+    findings = Pressroom.from_path(project, today=TODAY).check()
+    [finding] = [f for f in findings if f.file == "content/facts/broken.yml"]
+    assert finding.code == codes.YAML_SYNTAX
+    assert finding.line == 3

@@ -38,7 +38,7 @@ ARTICLE = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def client() -> TestClient:
     return TestClient(create_app(Pressroom.from_path(REPO, today=TODAY)))
 
@@ -57,7 +57,8 @@ def test_render_returns_markdown_html_metadata_jsonld(client: TestClient) -> Non
 def test_validate_returns_findings_with_json_pointers(client: TestClient) -> None:
     response = client.post("/validate", json={**ARTICLE, "editor": "nobody", "date": "soon"})
     assert response.status_code == 200
-    assert {f["path"] for f in response.json()} >= {"/editor", "/date"} - {"/editor"}
+    # The model refuses the date first; references (the editor) are checked once it is valid.
+    assert "/date" in {f["path"] for f in response.json()}
 
 
 def test_render_of_invalid_article_is_422_with_findings(client: TestClient) -> None:
@@ -92,6 +93,7 @@ def test_schema_and_health(client: TestClient) -> None:
 
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
+    """One server for the module: requests only read its press room."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import REPO, TODAY
+from conftest import NOW, REPO, TODAY
 from pressgen import Pressroom
 from pressgen.cli import main
 from pressgen.export import export_article
@@ -39,7 +39,7 @@ NINJS_PROPERTIES = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def room() -> Pressroom:
     return Pressroom.from_path(REPO, today=TODAY)
 
@@ -103,14 +103,15 @@ def test_ninjs_of_a_corrected_article(room: Pressroom) -> None:
 def test_cli_export_writes_a_new_file_and_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "release.txt"
     runner = CliRunner()
-    result = runner.invoke(main, ["export", RELEASE, "-p", str(REPO), "-o", str(target)])
+    export = ["export", RELEASE, "-p", str(REPO), "--now", NOW]
+    result = runner.invoke(main, [*export, "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.read_text("utf-8").endswith("###\n")
     target.write_text("mine")
-    again = runner.invoke(main, ["export", RELEASE, "-p", str(REPO), "-o", str(target)])
+    again = runner.invoke(main, [*export, "-o", str(target)])
     assert again.exit_code == 1 and "never overwrites" in again.output
     assert target.read_text() == "mine"
-    unknown = runner.invoke(main, ["export", "no-such-article", "-p", str(REPO)])
+    unknown = runner.invoke(main, ["export", "no-such-article", "-p", str(REPO), "--now", NOW])
     assert unknown.exit_code == 1 and "there is no article 'no-such-article'" in unknown.output
     bad_now = runner.invoke(main, ["export", RELEASE, "-p", str(REPO), "--now", "tomorrow"])
     assert bad_now.exit_code == 1 and "time zone" in bad_now.output

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from conftest import write
+from conftest import NOW, write
 from pressgen.cli import main
 
 
@@ -64,8 +65,10 @@ def test_every_command_has_help() -> None:
         assert result.exit_code == 0 and "Usage:" in result.output
 
 
+@pytest.mark.site
+@pytest.mark.slow
 def test_build_writes_site(project: Path) -> None:
-    result = run("build", "-p", str(project))
+    result = run("build", "-p", str(project), "--now", NOW)
     assert result.exit_code == 0, result.output
     assert (project / "site/news/index.html").is_file()
 

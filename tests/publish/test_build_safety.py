@@ -10,11 +10,15 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import REPO, write
+import pytest
+
+from conftest import NOW, REPO, pinned_python, write
 from pressgen.commands.build import build_site
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import letters
+
+pytestmark = [pytest.mark.site, pytest.mark.slow]  # each test builds the site, some twice
 
 ARTICLE = """---
 type: market-update
@@ -40,14 +44,14 @@ def tree_digest(folder: Path) -> str:
 
 
 def test_kill_9_during_build_leaves_previous_site_intact(project: Path) -> None:
-    assert build_site(project).ok
+    assert build_site(project, now=NOW).ok
     before = tree_digest(project / "site")
     for n in range(400):  # enough pages that the build is still running when killed
         write(
             project / f"content/articles/note-{letters(n)}.md", ARTICLE.format(letters=letters(n))
         )
     build = subprocess.Popen(
-        [sys.executable, "-m", "pressgen.cli", "build", "-p", str(project)],
+        pinned_python("pressgen.cli", "build", "-p", str(project), "--now", NOW),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -64,24 +68,23 @@ def test_kill_9_during_build_leaves_previous_site_intact(project: Path) -> None:
     assert build.returncode == -signal.SIGKILL
     assert tree_digest(project / "site") == before
     # The next build cleans up what the killed one left and succeeds.
-    assert build_site(project).ok
+    assert build_site(project, now=NOW).ok
     assert not list(project.glob(".site-*"))
     assert (project / "site/news/2025/10/export-note-a/index.html").is_file()
 
 
 def test_same_input_gives_byte_identical_site(project: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    assert build_site(project, site_dir=project / "one").ok
-    assert build_site(project, site_dir=project / "two").ok
+    assert build_site(project, site_dir=project / "one", now=NOW).ok
+    assert build_site(project, site_dir=project / "two", now=NOW).ok
     assert tree_digest(project / "one") == tree_digest(project / "two")
 
 
 def test_bad_content_changes_nothing_on_disk(project: Path) -> None:
-    assert build_site(project).ok
-    before = tree_digest(project)
+    assert build_site(project, now=NOW).ok
     path = project / "content/editors.yml"
     path.write_text(path.read_text().replace("deng_yue", "deng yue"))
     before = tree_digest(project)
-    result = build_site(project)
+    result = build_site(project, now=NOW)
     assert not result.ok
     assert tree_digest(project) == before

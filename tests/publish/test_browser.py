@@ -4,7 +4,8 @@ Opens the home page, the news index and one article per language and type, and
 checks what a reader and a crawler get: Editor Details visible, JSON-LD that
 parses, no console errors or failed requests, alt text on every image, headings
 in order, a working language menu, and Material's search finding an article by
-a figure in it. Screenshots go to test-artifacts/screenshots/ (git-ignored).
+a figure in it. Screenshots go to test-artifacts/screenshots/ (git-ignored, created by
+the ``screenshots`` fixture).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from typing import Any
 import pytest
 
 from conftest import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.site]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
@@ -80,6 +83,13 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+@pytest.fixture(scope="module")
+def screenshots() -> Path:
+    """The git-ignored folder the screenshots are kept in, whichever test runs first."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
 def _open(browser: Any, url: str) -> tuple[Any, list[str]]:
     """A new page at ``url`` and the list its problems are collected into."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -98,11 +108,10 @@ def _open(browser: Any, url: str) -> tuple[Any, list[str]]:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_in_a_real_browser(browser: Any, server: str, name: str) -> None:
+def test_page_in_a_real_browser(browser: Any, server: str, screenshots: Path, name: str) -> None:
     path, editor_heading = PAGES[name]
     page, problems = _open(browser, server + path)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
 
     missing_alt = page.eval_on_selector_all(
         "img", "els => els.filter(e => !(e.getAttribute('alt') || '').trim()).map(e => e.src)"
@@ -151,26 +160,30 @@ def test_language_menu_switches_to_the_same_article(browser: Any, server: str) -
     assert problems == [], problems
 
 
-def test_material_search_finds_an_article_by_a_figure(browser: Any, server: str) -> None:
+def test_material_search_finds_an_article_by_a_figure(
+    browser: Any, server: str, screenshots: Path
+) -> None:
     page, problems = _open(browser, server)
     search = page.locator("input.md-search__input")
     search.click()
     page.keyboard.type("91.17", delay=50)  # typed, as a reader would
     result = page.locator(".md-search-result__item", has_text="single export desk")
     result.first.wait_for(state="visible", timeout=15_000)
-    page.screenshot(path=str(SCREENSHOTS / "search.png"))
+    page.screenshot(path=str(screenshots / "search.png"))
     page.close()
     assert problems == [], problems
 
 
-def test_print_stylesheet_prints_the_release_alone(browser: Any, server: str) -> None:
+def test_print_stylesheet_prints_the_release_alone(
+    browser: Any, server: str, screenshots: Path
+) -> None:
     page, problems = _open(browser, server + f"news/2025/11/{RELEASE}/")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".pressgen-download"):
         assert not page.locator(hidden).first.is_visible(), hidden
     for shown in ("h1", "#editor-details", ".pressgen-editor-details", ".pressgen-end-mark"):
         assert page.locator(shown).first.is_visible(), shown
-    page.pdf(path=str(SCREENSHOTS / "release-en-printed.pdf"), format="A4")
+    page.pdf(path=str(screenshots / "release-en-printed.pdf"), format="A4")
     page.close()
     assert problems == [], problems
 

@@ -1,4 +1,4 @@
-"""Model validation and cross-file rules, reported as located findings."""
+"""Cross-file rules (references, duplicates, dates), reported as located findings."""
 
 from __future__ import annotations
 
@@ -40,42 +40,6 @@ def test_unknown_fact_in_front_matter_and_body(project: Path) -> None:
     assert all("cn_pharma_market_2024" in f.hint for f in found)
 
 
-def test_missing_required_field(project: Path) -> None:
-    path = project / "content/articles/2026-02-12-china-biopharma-in-figures.md"
-    path.write_text(path.read_text().replace("dateline: Hong Kong\n", ""))
-    [finding] = [f for f in findings_for(project) if f.code == codes.MISSING_FIELD]
-    assert finding.path == "/dateline"
-    assert "dateline" in finding.hint
-
-
-def test_misspelt_field_gets_a_suggestion(project: Path) -> None:
-    path = project / "content/facts/trade.yml"
-    path.write_text(
-        path.read_text().replace(
-            "    label: China pharmaceutical exports", "    lable: China pharmaceutical exports"
-        )
-    )
-    found = {f.code: f for f in findings_for(project)}
-    assert found[codes.UNKNOWN_FIELD].hint == "did you mean 'label'?"
-    assert found[codes.UNKNOWN_FIELD].line == 6
-    assert found[codes.MISSING_FIELD].path == "/facts/0/label"
-
-
-def test_malformed_yaml_is_located(project: Path) -> None:
-    write(project / "content/facts/broken.yml", "facts:\n  - id: x\n    label: a: b\n")
-    [finding] = [f for f in findings_for(project) if f.file == "content/facts/broken.yml"]
-    assert finding.code == codes.YAML_SYNTAX
-    assert finding.line == 3
-
-
-def test_telephone_written_as_number_must_be_quoted(project: Path) -> None:
-    path = project / "content/editors.yml"
-    path.write_text(path.read_text().replace('"+852 5288 1999"', "85252881999"))
-    [finding] = findings_for(project)
-    assert finding.code == codes.INVALID_VALUE
-    assert "quotes" in finding.hint
-
-
 def test_duplicate_fact_id(project: Path) -> None:
     write(
         project / "content/facts/zz-extra.yml",
@@ -106,13 +70,6 @@ def test_expired_fact_fails_the_article_using_it(project: Path) -> None:
         "content/articles/2025-11-27-dengyuemed-single-export-desk.zh-Hans-CN.md",
         "content/articles/2025-11-27-dengyuemed-single-export-desk.zh-Hant-HK.md",
     ]
-
-
-def test_publication_time_without_zone_is_refused(project: Path) -> None:
-    path = project / "content/articles/2026-02-12-china-biopharma-in-figures.md"
-    path.write_text(path.read_text().replace("2026-02-12T09:30:00+08:00", "2026-02-12T09:30:00"))
-    [finding] = findings_for(project)
-    assert finding.path == "/date" and "time zone" in finding.message
 
 
 def test_duplicate_slug_case_insensitive(project: Path) -> None:

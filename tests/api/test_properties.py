@@ -7,17 +7,17 @@ asking to render an article id that does not exist, which these tests never do).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from pressgen import Finding, Pressroom
-from pressgen.load.documents import parse_front_matter
 from test_api import ARTICLE, DATA
 
-TODAY = dt.date(2026, 11, 22)
+from conftest import TODAY
+from pressgen import Finding, Pressroom
+from pressgen.load.documents import parse_front_matter
+
+# One press room for all generated inputs (hypothesis runs hundreds per test). The tests
+# only read it: the drafts rendered leave nothing behind but entries in its render cache.
 ROOM = Pressroom.from_data(DATA, today=TODAY)
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -104,7 +104,7 @@ def test_any_front_matter_file_reads_or_reports(front: dict, body: str) -> None:
     except yaml.YAMLError:
         return
     document, findings = parse_front_matter(text, "generated.md")
-    assert (document is None) == bool(findings) or document is not None
+    assert document is not None or findings  # a document, or the reasons there is none
     assert all(isinstance(f, Finding) for f in findings)
 
 

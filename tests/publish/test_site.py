@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_project, write
+from conftest import NOW, REPO, TODAY, build_project, pinned_python, write
 from pressgen import Pressroom
 
 RELEASE = "dengyuemed-opens-a-single-export-desk-for-chinese-innovative-medicines"
@@ -28,20 +28,17 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     return build_project(project, site)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import REPO
-
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(REPO, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture
+def site(built_site: Path) -> Path:
+    """The example site, built once per run (conftest.built_site): read it, never write."""
+    return built_site
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser")
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("path", ARTICLES)
 def test_every_article_shows_editor_details_with_five_fields(site: Path, path: str) -> None:
     soup = page(site, path)
@@ -58,11 +55,10 @@ def test_every_article_shows_editor_details_with_five_fields(site: Path, path: s
         assert f"{label} {value}" in block
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("path", ARTICLES)
 def test_every_cited_fact_appears_in_sources(site: Path, path: str) -> None:
-    from conftest import REPO
-
-    room = Pressroom.from_path(REPO)
+    room = Pressroom.from_path(REPO, today=TODAY)
     slug = path.rsplit("/", 1)[1]
     result = room.render_article(slug)
     sources = page(site, path).find(id="sources").find_next("ol").get_text(" ", strip=True)
@@ -73,6 +69,7 @@ def test_every_cited_fact_appears_in_sources(site: Path, path: str) -> None:
     assert set(result.metadata["cited_facts"]) == set(room.articles[slug].facts)
 
 
+@pytest.mark.site
 def test_press_release_has_dateline_about_and_end_mark(site: Path) -> None:
     soup = page(site, next(p for p, k in ARTICLES.items() if k == "press-release"))
     text = soup.select_one("article").get_text(" ", strip=True)
@@ -82,6 +79,7 @@ def test_press_release_has_dateline_about_and_end_mark(site: Path) -> None:
     assert soup.select_one(".pressgen-end-mark").get_text(strip=True) == "###"
 
 
+@pytest.mark.site
 def test_figures_are_formatted_in_the_html(site: Path) -> None:
     text = page(site, next(iter(ARTICLES))).get_text(" ", strip=True)
     assert "$91.17 billion in January–October 2025, up 3.5% year on year" in text
@@ -91,6 +89,7 @@ def test_figures_are_formatted_in_the_html(site: Path) -> None:
     assert "over $45 billion" in rows[1].get_text(" ", strip=True)
 
 
+@pytest.mark.site
 def test_news_index_is_newest_first_and_nav_lists_no_article(site: Path) -> None:
     soup = page(site, "news")
     titles = [h.get_text(strip=True) for h in soup.select("article h2")]
@@ -101,18 +100,22 @@ def test_news_index_is_newest_first_and_nav_lists_no_article(site: Path) -> None
         assert "reality check" not in nav and "Press contacts" in nav
 
 
+@pytest.mark.site
 def test_tag_pages_editors_page_and_search_index(site: Path) -> None:
     assert "China's out-licensing boom" in page(site, "tags/licensing").get_text()
     assert "press@dengyuemed.com" in page(site, "editors").get_text()
     assert "91.17" in (site / "search/search_index.json").read_text("utf-8")
 
 
+@pytest.mark.site
 def test_content_sources_are_not_published(site: Path) -> None:
     published = {p.relative_to(site).as_posix() for p in site.rglob("*")}
     assert not any(p.startswith(("facts", "fragments", "articles")) for p in published)
     assert not any(p.endswith((".yml", ".yaml")) for p in published)
 
 
+@pytest.mark.site
+@pytest.mark.slow
 def test_content_error_stops_the_build_with_a_located_message(
     project: Path, tmp_path: Path
 ) -> None:
@@ -124,19 +127,23 @@ def test_content_error_stops_the_build_with_a_located_message(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.site
+@pytest.mark.slow
 def test_pressgen_build_keeps_previous_site_when_build_fails(project: Path) -> None:
     from pressgen.commands.build import build_site
 
-    assert build_site(project).ok
+    assert build_site(project, now=NOW).ok
     marker = write(project / "site/marker.txt", "previous site")
     path = project / "content/facts/trade.yml"
     path.write_text(path.read_text().replace("value: 91.17", "value: lots"))
-    result = build_site(project)
+    result = build_site(project, now=NOW)
     assert not result.ok
     assert marker.read_text() == "previous site"
     assert not list(project.glob(".site-*"))
 
 
+@pytest.mark.site
+@pytest.mark.slow
 def test_serve_updates_the_page_when_a_fact_changes(project: Path) -> None:
     """`pressgen serve` (mkdocs serve) re-renders after a fact file is edited."""
     import socket
@@ -147,18 +154,12 @@ def test_serve_updates_the_page_when_a_fact_changes(project: Path) -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pressgen.cli",
-            "serve",
-            "-p",
-            str(project),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
+        pinned_python(
+            "pressgen.cli", "serve", "-p", str(project), "--dev-addr", f"127.0.0.1:{port}"
+        ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, "PRESSGEN_NOW": NOW},
     )
     url = f"http://127.0.0.1:{port}/news/2025/11/{RELEASE}/"
 

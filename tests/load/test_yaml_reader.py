@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressgen import codes
-from pressgen.load.yamlsafe import YamlProblem, line_map, parse_yaml
+from pressgen.load.yaml_reader import YamlProblem, line_map, parse_yaml
 
 
 @pytest.mark.parametrize(

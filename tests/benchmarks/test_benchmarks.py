@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 
 KEYS = {
@@ -23,6 +25,8 @@ KEYS = {
 }
 
 
+@pytest.mark.slow
+@pytest.mark.site
 def test_run_py_reports_every_key(tmp_path: Path) -> None:
     out = tmp_path / "result.json"
     subprocess.run(

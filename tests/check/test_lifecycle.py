@@ -1,4 +1,5 @@
-"""The publishing life cycle: drafts, schedules, embargoes and corrections."""
+"""The publishing life cycle: embargoes, schedules and corrections, checked, withheld at a
+given moment, and linked both ways in the built site."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from click.testing import CliRunner
 
-from conftest import TODAY, write
+from conftest import NOW, TODAY, write
 from pressgen import Pressroom, codes
 from pressgen.cli import main
 
@@ -41,49 +43,6 @@ def test_embargo_withholds_until_its_moment(project: Path) -> None:
     [(key, reason, until)] = room.withheld(now=before)
     assert (key, reason, until) == (EMBARGOED, "embargoed", after)
     assert room.withheld(now=after) == []
-
-
-def test_build_reports_what_it_withheld_and_until_when(project: Path, tmp_path: Path) -> None:
-    article = project / "content/articles/2025-11-27-dengyuemed-single-export-desk.md"
-    article.write_text(article.read_text().replace("tags:", "draft: true\ntags:", 1))
-    result = CliRunner().invoke(
-        main,
-        [
-            "build",
-            "-p",
-            str(project),
-            "--site-dir",
-            str(tmp_path / "site"),
-            "--now",
-            "2026-11-22T12:00+08:00",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    assert "not published yet (2):" in result.output
-    assert f"{EMBARGOED}: embargoed until 2026-12-03 09:00 +0800" in result.output
-    assert f"{RELEASE}: draft: true" in result.output
-    assert not (tmp_path / f"site/news/2026/11/{EMBARGOED}").exists()
-    assert not (tmp_path / f"site/news/2025/11/{RELEASE}").exists()
-    # The translations of the draft are still published: each file is its own article.
-    assert (tmp_path / f"site/zh-hant/news/2025/11/{RELEASE}/index.html").exists()
-
-
-def test_build_now_publishes_a_scheduled_article_at_its_time(project: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        main,
-        [
-            "build",
-            "-p",
-            str(project),
-            "--site-dir",
-            str(tmp_path / "site"),
-            "--now",
-            "2026-12-03T09:00+08:00",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    assert "not published yet" not in result.output
-    assert (tmp_path / f"site/news/2026/11/{EMBARGOED}/index.html").exists()
 
 
 def test_embargo_needs_a_time_zone(project: Path) -> None:
@@ -125,6 +84,8 @@ def test_correction_before_publication_is_an_error(project: Path) -> None:
     assert finding.path == "/corrections/0/date" and finding.line == 15
 
 
+@pytest.mark.site
+@pytest.mark.slow
 def test_correcting_release_links_both_ways_and_prefixes_the_export(
     project: Path, tmp_path: Path
 ) -> None:
@@ -139,13 +100,13 @@ def test_correcting_release_links_both_ways_and_prefixes_the_export(
         "This release corrects and replaces the release of November 27, 2025" in rendered.markdown
     )
     assert f"({RELEASE}.md)" in rendered.markdown  # a link MkDocs resolves
-    result = CliRunner().invoke(main, ["export", key, "-p", str(project)])
+    result = CliRunner().invoke(main, ["export", key, "-p", str(project), "--now", NOW])
     assert result.exit_code == 0, result.output
     assert "\nCORRECTING and REPLACING DengYueMed export desk opens" in result.output
     site = tmp_path / "site"
     build = CliRunner().invoke(
         main,
-        ["build", "-p", str(project), "--site-dir", str(site), "--now", "2026-11-22T12:00+08:00"],
+        ["build", "-p", str(project), "--site-dir", str(site), "--now", NOW],
     )
     assert build.exit_code == 0, build.output
     original = (site / f"news/2025/11/{RELEASE}/index.html").read_text("utf-8")
