@@ -36,7 +36,7 @@ def test_chinese_titles_get_unique_stable_readable_addresses(project: Path) -> N
     assert all(k.startswith("zh-hant/gong-si-xiao-xi-") for k in keys)
     again = Pressroom.from_path(project, today=TODAY)
     assert sorted(k for k in again.articles if k.startswith("zh-hant/gong-si")) == keys
-    url = room.article_url(room.articles[keys[0]], keys[0])
+    url = room.content.article_url(room.articles[keys[0]], keys[0])
     assert url.startswith("zh-hant/news/2025/11/gong-si-xiao-xi-")
 
 

@@ -92,12 +92,8 @@ def test_company_file_matches_the_model() -> None:
     assert not findings and doc.data["boilerplate"] == "about_dengyuemed"
 
 
-def test_unknown_article_id_raises_pressgen_error(tmp_path: Path) -> None:
-    import pytest
-
-    from pressgen import PressgenError
-
+def test_unknown_article_id_is_a_finding_not_an_exception(tmp_path: Path) -> None:
     room = Pressroom.from_data(DATA, today=TODAY)
-    with pytest.raises(PressgenError) as info:
-        room.render_article("no-such-article")
-    assert info.value.findings[0].code == codes.USAGE
+    result = room.render_article("no-such-article")
+    assert [f.code for f in result.findings] == [codes.USAGE]
+    assert not result.ok and result.markdown == ""

@@ -67,10 +67,10 @@ def assert_round_trips(objects: dict[str, BaseModel]) -> None:
 
 
 def test_every_fact_of_the_example_round_trips(room: Pressroom) -> None:
-    kinds = {fact.kind for fact in room.facts.values()}  # type: ignore[attr-defined]
+    kinds = {fact.kind for fact in room.content.facts.values()}  # type: ignore[attr-defined]
     assert kinds >= {"figure", "deal", "quote", "event"}
-    assert_round_trips(dict(room.facts))
-    for fact in room.facts.values():
+    assert_round_trips(dict(room.content.facts))
+    for fact in room.content.facts.values():
         assert FACT.validate_python(fact.model_dump()) == fact
         assert FACT.validate_python(fact.model_dump(mode="json")) == fact
 
@@ -80,13 +80,13 @@ def test_every_article_of_the_example_round_trips(room: Pressroom) -> None:
 
 
 def test_the_company_and_settings_round_trip(room: Pressroom) -> None:
-    assert room.company is not None
-    assert_round_trips({"company": room.company, "settings": room.settings})
+    assert room.content.company is not None
+    assert_round_trips({"company": room.content.company, "settings": room.settings})
 
 
 @pytest.mark.parametrize("what", ["editors", "sources", "fragments", "topics"])
 def test_every_editor_source_fragment_and_topic_round_trips(room: Pressroom, what: str) -> None:
-    assert_round_trips(dict(getattr(room, what) or {}))
+    assert_round_trips(dict(getattr(room.content, what) or {}))
 
 
 def test_equality_is_about_content_not_where_it_was_read() -> None:
