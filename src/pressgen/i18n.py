@@ -32,12 +32,17 @@ class Language:
     folder: str  # the URL folder when it is not the site's main language
     name: str  # in the language itself, for the language switcher
     news_code: str  # the language code Google News sitemaps use
+    theme: str  # Material for MkDocs' name of the language (its interface labels)
 
 
 LANGUAGES: dict[str, Language] = {
-    "en": Language("en", "en", "en", "en", "English", "en"),
-    "zh-Hant-HK": Language("zh-Hant-HK", "zh_Hant_HK", "zh_Hant", "zh-hant", "繁體中文", "zh-tw"),
-    "zh-Hans-CN": Language("zh-Hans-CN", "zh_Hans_CN", "zh_Hans", "zh-hans", "简体中文", "zh-cn"),
+    "en": Language("en", "en", "en", "en", "English", "en", "en"),
+    "zh-Hant-HK": Language(
+        "zh-Hant-HK", "zh_Hant_HK", "zh_Hant", "zh-hant", "繁體中文", "zh-tw", "zh-Hant"
+    ),
+    "zh-Hans-CN": Language(
+        "zh-Hans-CN", "zh_Hans_CN", "zh_Hans", "zh-hans", "简体中文", "zh-cn", "zh"
+    ),
 }
 LanguageTag = Literal["en", "zh-Hant-HK", "zh-Hans-CN"]
 

@@ -89,6 +89,11 @@ def pdf_name(key: str) -> str:
     return key.rsplit("/", 1)[-1] + ".pdf"
 
 
+def pdf_src(settings: Settings, article: Article, key: str) -> str:
+    """Where a release's PDF is written: beside the Markdown source of its page."""
+    return article_src(settings, article, key).rsplit("/", 1)[0] + "/" + pdf_name(key)
+
+
 # ------------------------------------------------------------------ listings
 @lru_cache(maxsize=4096)
 def tag_slug(tag: str) -> str:

@@ -138,3 +138,19 @@ def test_render_cache_is_invalidated_by_a_change_in_pressgen_itself(
     changed = Pressroom.from_path(project, today=TODAY)
     changed.render_all(now=NOW_DT)
     assert changed.stats["from_cache"] == 0 and changed.stats["rendered"] > 0
+
+
+def test_a_render_that_failed_for_want_of_a_fragment_is_redone_once_it_exists(
+    project: Path,
+) -> None:
+    fragment = project / "content" / "fragments" / "about-dengyuemed.zh-Hans-CN.md"
+    kept = fragment.read_text("utf-8")
+    fragment.unlink()
+    broken = Pressroom.from_path(project, today=TODAY)
+    failed = broken.render_all(now=NOW_DT)
+    assert any(not r.ok for k, r in failed.items() if k.startswith("zh-hans/"))
+    fragment.write_text(kept, encoding="utf-8")
+    fixed = Pressroom.from_path(project, today=TODAY)
+    results = fixed.render_all(now=NOW_DT)
+    assert all(r.ok for r in results.values())
+    assert fixed.stats["rendered"] >= 1

@@ -51,3 +51,34 @@ def test_the_worker_module_keeps_no_mutable_state() -> None:
 def test_usable_cores_follow_cpu_affinity(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
     assert workers.usable_cores() == 1
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    """A fork copies other threads' locks as they are; the work stays in this process."""
+    keys = [f"k{n}" for n in range(workers.PARALLEL_MIN)]
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        pids = {pid for _, pid in workers.map_keys(lambda _k: os.getpid(), keys, workers=2)}
+    finally:
+        stop.set()
+        other.join()
+    assert pids == {os.getpid()}
+
+
+def test_a_worker_past_its_deadline_is_replaced_by_rendering_here() -> None:
+    import time
+
+    keys = [f"k{n}" for n in range(workers.PARALLEL_MIN)]
+    parent = os.getpid()
+
+    def work(key: str) -> str:
+        if os.getpid() != parent:
+            time.sleep(30)  # a stuck worker
+        return key.upper()
+
+    start = time.monotonic()
+    results = workers.map_keys(work, keys, workers=2, deadline_s=1)
+    assert results == [(key, key.upper()) for key in keys]
+    assert time.monotonic() - start < 20

@@ -73,3 +73,31 @@ def test_the_same_check_on_a_file_names_the_file_line_and_field(project: Path) -
     assert [(f.file, f.line, f.path) for f in found] == [
         ("content/articles/2025-11-28-bad-correction.md", 8, "/corrects")
     ]
+
+
+def test_findings_raised_while_rendering_point_into_the_payload() -> None:
+    figure = {
+        "kind": "figure",
+        "id": "exports",
+        "source": "customs",
+        "label": "Exports",
+        "value": 91.17,
+        "scale": "billion",
+        "currency": "USD",
+        "as_of": "2025-11-20",
+    }
+    room = Pressroom.from_data(
+        {
+            "company": COMPANY,
+            "editors": [EDITOR],
+            "sources": [{"id": "customs", "name": "Customs"}],
+            "facts": [figure],
+            "fragments": [{"id": "about", "title": "About", "body": "About us."}],
+            "articles": [_article("First"), _article("Second", body="{{ fact.exports }}")],
+        },
+        today=TODAY,
+    )
+    findings = room.render_article(list(room.articles)[1]).findings
+    assert [(f.code, f.file, f.path) for f in findings] == [
+        (codes.UNDECLARED_FACT, None, "/articles/1/facts")
+    ]

@@ -13,7 +13,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from ..content import Content
+from ..content import Content, fragment_key
 from ..digests import digest, digest_bytes
 from ..version import __version__
 
@@ -76,10 +76,8 @@ def dependency_digests(content: Content, metadata: dict[str, Any]) -> dict[str, 
         fact = content.facts.get(fact_id)
         if fact is not None:
             deps[f"source:{fact.source}"] = content.object_digest("source", fact.source)
-    lang = metadata.get("lang")
-    suffix = "" if lang in (None, content.settings.main_language) else f"@{lang}"
     for fragment_id in metadata.get("fragments", []):
-        name = f"{fragment_id}{suffix}"
+        name = fragment_key(content.settings, fragment_id, metadata.get("lang"))
         deps[f"fragment:{name}"] = content.object_digest("fragment", name)
     if metadata.get("corrects"):
         # The correction prints the corrected release's title and date.

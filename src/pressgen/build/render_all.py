@@ -43,7 +43,9 @@ def render_all(
     results: dict[str, RenderedArticle] = {}
     todo = keys
     if cache is not None:
-        everything = global_key(content, renderer.template_dirs, today)
+        everything = renderer.memo(
+            ("global key", today), lambda: global_key(content, renderer.template_dirs, today)
+        )
         own = {key: article_key(content, key, everything) for key in keys}
         current = current_digest(content)
         todo = []
@@ -57,7 +59,8 @@ def render_all(
     def work(key: str) -> RenderedArticle:
         return checked_render(renderer, content.articles[key], key, today)
 
-    for key, result in map_keys(work, todo, workers):
+    deadline = 60 + content.settings.render_timeout_s * len(todo)
+    for key, result in map_keys(work, todo, workers, deadline_s=deadline):
         results[key] = result
         if cache is not None:
             cache.put(key, own[key], dependency_digests(content, result.metadata), result)

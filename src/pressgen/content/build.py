@@ -17,7 +17,7 @@ from ..model import Article, Company, Editor, Fact, FactBase, Fragment, Settings
 from ..model.rules import RuleSet
 from ..model.validate import build
 from ..urls import article_key, article_slug
-from .index import Content
+from .index import Content, fragment_key
 
 _FACT_ADAPTER: TypeAdapter[Any] = TypeAdapter(Fact)
 KINDS = ("editor", "source", "fact", "fragment", "article")
@@ -69,7 +69,11 @@ class _Builder:
                         line=self.line_of(obj, "id"),
                         path=self.pointer(obj, "id"),
                         message=f"the {what} id '{obj.id}' is already used at "
-                        f"{first.origin.file or 'input'}:{self.line_of(first)}",
+                        + (
+                            f"{first.origin.file}:{self.line_of(first)}"
+                            if first.origin.file
+                            else json_pointer(self.records[id(first)].pointer)
+                        ),
                         hint=f"give each {what} its own id",
                     )
                 )
@@ -80,9 +84,8 @@ class _Builder:
 
     def key_of(self, obj: Any) -> str:
         """An object's key: its id, with '@lang' for a fragment in another language."""
-        lang = getattr(obj, "lang", None)
-        if isinstance(obj, Fragment) and lang and lang != self.settings.main_language:
-            return f"{obj.id}@{lang}"
+        if isinstance(obj, Fragment):
+            return fragment_key(self.settings, obj.id, obj.lang)
         return str(obj.id)
 
     def articles(self, records: list[Record]) -> dict[str, Article]:
@@ -150,7 +153,8 @@ class _Builder:
                     file=article.origin.file,
                     line=self.line_of(article, "title"),
                     path=self.pointer(article, "slug"),
-                    message=f"the address '{key}' is already used by {other.origin.file}",
+                    message=f"the address '{key}' is already used by "
+                    f"{other.origin.file or 'another article'}",
                     hint="add a 'slug:' field with a different address to one of the two articles",
                 )
             )

@@ -23,6 +23,13 @@ from ..urls import article_url
 Withheld = tuple[str, str, dt.datetime | None]
 
 
+def fragment_key(settings: Settings, fragment_id: str, lang: str | None) -> str:
+    """A fragment's key: its id, with '@lang' for a version in another language."""
+    if lang and lang != settings.main_language:
+        return f"{fragment_id}@{lang}"
+    return fragment_id
+
+
 @dataclass(frozen=True, eq=False)
 class Content:
     """Everything one press room holds, validated, by id and by key.
@@ -80,9 +87,7 @@ class Content:
 
     def fragment_for(self, fragment_id: str, lang: str | None) -> Fragment | None:
         """A fragment in a language (the main language's version is the plain id)."""
-        if lang and lang != self.settings.main_language:
-            return self.fragments.get(f"{fragment_id}@{lang}")
-        return self.fragments.get(fragment_id)
+        return self.fragments.get(fragment_key(self.settings, fragment_id, lang))
 
     def article_url(self, article: Article, key: str | None = None) -> str:
         return article_url(self.settings, article, key)

@@ -49,6 +49,7 @@ from ..urls import (
     news_src,
     news_url,
     pdf_name,
+    pdf_src,
     rss_feed,
     sitemap,
     tags_url,
@@ -60,7 +61,6 @@ from .pdf import PdfUnavailable, release_pdf
 from .sitemaps import language_sitemap, news_sitemap, robots_txt, write_sitemap
 
 STYLESHEET = "assets/pressgen.css"
-THEME_LANGUAGES = {"en": "en", "zh-Hant-HK": "zh-Hant", "zh-Hans-CN": "zh"}  # Material's names
 _HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 log = logging.getLogger("mkdocs.plugins.pressgen")
 
@@ -152,8 +152,8 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
     ) -> dict[str, str | bytes]:
         """The files besides pages: PDFs, feeds, the news sitemap, robots.txt."""
         files: dict[str, str | bytes] = {}
-        for key, (name, content) in pdfs.items():
-            files[article_src(room, key).rsplit("/", 1)[0] + "/" + name] = content
+        for key, (_name, content) in pdfs.items():
+            files[pdf_src(room.settings, room.articles[key], key)] = content
         if not base:
             self.findings.append(
                 Finding(
@@ -311,7 +311,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             config.extra["alternate"] = info.alternates or self.site_alternates
         if info.lang in self.navs:
             context["nav"] = self.navs[info.lang]
-            config.theme["language"] = THEME_LANGUAGES[info.lang]
+            config.theme["language"] = LANGUAGES[info.lang].theme
             config.site_name = self.site_names[info.lang]
             config.extra["homepage"] = language_folder(self.room.settings, info.lang)
         elif self.navs:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .. import codes
-from ..findings import Finding
+from ..findings import Finding, json_pointer
 from ..labels import Wording
 from ..model import Article, Citation, Figure, Fragment, RenderedArticle, fact_date, in_language
 from ..urls import relative_link, src_of_url
@@ -83,6 +83,9 @@ class _ArticleRenderer:
 
     def fragment(self, fragment_id: str, depth: int) -> str:
         fragment: Fragment | None = self.content.fragment_for(fragment_id, self.lang)
+        # Recorded before any refusal: a render that failed for want of the fragment
+        # depends on it too, so adding it later invalidates the cached failure.
+        self.used_fragments.append(fragment_id)
         if fragment is None and self.content.fragment_for(fragment_id, None) is not None:
             raise CitationProblem(
                 Finding(
@@ -111,7 +114,6 @@ class _ArticleRenderer:
                     hint="a fragment must not include itself",
                 )
             )
-        self.used_fragments.append(fragment_id)
         return self._render_text(
             fragment.body,
             f"fragment:{fragment_id}@{self.lang}",
@@ -204,8 +206,16 @@ class _ArticleRenderer:
         }
 
     def _locate(self, finding: Finding) -> Finding:
-        """Give a line to findings about a fact or fragment id by finding it in the body."""
-        if finding.line is not None or finding.file != self.file:
+        """Locate a finding about this article: its file (none for a CMS payload), a JSON
+        pointer from the article's own record, and the body line that names the id."""
+        if finding.file != self.file:
+            return finding
+        origin = self.article.origin
+        if finding.file != origin.file:
+            finding = dataclasses.replace(finding, file=origin.file)
+        if finding.path and origin.pointer:
+            finding = dataclasses.replace(finding, path=json_pointer(origin.pointer) + finding.path)
+        if finding.line is not None:
             return finding
         match = re.search(r"'([a-z0-9_-]+)'", finding.message)
         if not match:

@@ -309,12 +309,10 @@ VIEWS: dict[str, type[FactView]] = {
 
 def view_of(fact: FactBase, renderer: Renderer, wording: Wording) -> FactView:
     """The view of a fact, made once per press room and locale (facts are immutable)."""
-    key = (fact.id, wording.locale, id(fact))
-    view = renderer.view_cache.get(key)
-    if view is None:
-        view = VIEWS[fact.kind](fact, renderer.content, wording)  # type: ignore[attr-defined]
-        view = renderer.view_cache.setdefault(key, view)
-    return view
+    return renderer.memo(
+        ("view", fact.id, wording.locale, id(fact)),
+        lambda: VIEWS[fact.kind](fact, renderer.content, wording),  # type: ignore[attr-defined]
+    )
 
 
 class FactLookup:

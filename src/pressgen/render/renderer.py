@@ -8,8 +8,9 @@ that renders drafts for years.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..content import Content
 from ..digests import digest_text
@@ -20,6 +21,8 @@ from .placeholders import parse_simple
 
 COMPILED_CACHE_SIZE = 4096  # bodies, summaries and fragments of a large press room
 _NEEDS_JINJA = object()  # cached "this text needs Jinja"
+_MISSING = object()
+T = TypeVar("T")
 
 
 class Renderer:
@@ -33,7 +36,7 @@ class Renderer:
         )
         self._compiled: BoundedCache[Any] = BoundedCache(COMPILED_CACHE_SIZE)
         self._display_names: dict[str, str] = {}
-        self.view_cache: dict[tuple[str, str, int], Any] = {}  # formatted facts, see view_of
+        self._memo: dict[Hashable, Any] = {}
 
     def compiled_text(self, source: str, name: str, *, jinja: bool = False) -> Any:
         """A body or fragment ready to render, made once (bounded cache by name and content).
@@ -52,6 +55,14 @@ class Renderer:
         return self._compiled.get_or_make(
             ("jinja", name, content), lambda: compile_text(self.environment, source, name)
         )
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """A value made once per press room (fact views, the global cache key): the
+        content does not change after loading, so neither do they."""
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._memo.setdefault(key, make())
+        return found
 
     def display_template(self, filename: str) -> str:
         """How a template file is named in findings: project-relative, or pressgen's own."""
