@@ -3,10 +3,10 @@ publish and export read (so that render and check never import each other)."""
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from ..findings import Finding
 from ..html import markdown_to_html
@@ -60,5 +60,31 @@ class RenderedArticle:
         return markdown_to_html(self.markdown) if self.markdown else ""
 
     def copy(self) -> RenderedArticle:
-        """A deep copy: what a caller changes never reaches a cached result."""
-        return copy.deepcopy(self)
+        """A deep copy: what a caller changes never reaches a cached result.
+
+        The parts are JSON-like (dicts, lists, strings, numbers) or immutable, so a
+        plain recursive copy does (several times faster than ``copy.deepcopy``).
+        """
+        twin = RenderedArticle(
+            slug=self.slug,
+            markdown=self.markdown,
+            metadata=_copied(self.metadata),
+            citations=[dataclasses.replace(c, facts=_copied(c.facts)) for c in self.citations],
+            findings=list(self.findings),  # findings are frozen
+            texts=dict(self.texts),
+            jsonld=_copied(self.jsonld),
+        )
+        if "html" in self.__dict__:
+            twin.__dict__["html"] = self.__dict__["html"]
+        return twin
+
+
+J = TypeVar("J")
+
+
+def _copied(value: J) -> J:
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [_copied(v) for v in value]  # type: ignore[return-value]
+    return value
