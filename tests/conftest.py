@@ -89,6 +89,16 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+# The smallest company and editor a press room given as data (CMS tests) needs.
+CMS_EDITOR = {"id": "ed", "name": "Ed", "email": "ed@example.com", "telephone": "+852 1234 5678"}
+CMS_COMPANY = {
+    "name": "Example Ltd",
+    "headquarters": "Hong Kong",
+    "website": "https://example.com",
+    "description": "An example.",
+    "boilerplate": "about",
+}
+
 ARTICLE = """---
 type: market-update
 title: {title}

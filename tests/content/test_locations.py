@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import CMS_COMPANY as COMPANY
+from conftest import CMS_EDITOR as EDITOR
 from conftest import TODAY, write
 from pressgen import Pressroom, codes
-
-EDITOR = {"id": "ed", "name": "Ed", "email": "ed@example.com", "telephone": "+852 1234 5678"}
-COMPANY = {
-    "name": "Example Ltd",
-    "headquarters": "Hong Kong",
-    "website": "https://example.com",
-    "description": "An example.",
-    "boilerplate": "about",
-}
 
 
 def _article(title: str, **extra: object) -> dict[str, object]:

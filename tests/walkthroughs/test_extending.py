@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CMS_COMPANY as COMPANY
+from conftest import CMS_EDITOR as EDITOR
 from conftest import TODAY, build_project
 from pressgen import Pressroom, codes
 from pressgen.check.headlines import headline_fits
@@ -15,14 +17,6 @@ from pressgen.check.registry import ARTICLE_RULES_BEFORE_RENDER
 from pressgen.model import FACT_KINDS, Statement
 from pressgen.schema import SCHEMA_TYPES
 
-EDITOR = {"id": "ed", "name": "Ed", "email": "ed@example.com", "telephone": "+852 1234 5678"}
-COMPANY = {
-    "name": "Example Ltd",
-    "headquarters": "Hong Kong",
-    "website": "https://example.com",
-    "description": "An example.",
-    "boilerplate": "about",
-}
 STATEMENT = {
     "kind": "statement",
     "id": "nmpa_rwd_guideline",

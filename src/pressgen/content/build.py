@@ -10,14 +10,14 @@ from pydantic import TypeAdapter
 from slugify import slugify
 
 from .. import codes
-from ..findings import Finding, json_pointer
+from ..findings import Finding, Location
 from ..load.project import RawContent, Record
 from ..load.rule_sets import read_rule_sets
 from ..model import Article, Company, Editor, Fact, FactBase, Fragment, Settings, Source, Topic
 from ..model.rules import RuleSet
 from ..model.validate import build
 from ..urls import article_key, article_slug
-from .index import Content, fragment_key
+from .index import Content, fragment_key, location_of
 
 _FACT_ADAPTER: TypeAdapter[Any] = TypeAdapter(Fact)
 KINDS = ("editor", "source", "fact", "fragment", "article")
@@ -44,12 +44,8 @@ class _Builder:
             self.records[id(obj)] = record
         return obj
 
-    def line_of(self, obj: Any, *path: Any) -> int | None:
-        record = self.records[id(obj)]
-        return record.line_of((*record.pointer, *path))
-
-    def pointer(self, obj: Any, *path: Any) -> str:
-        return json_pointer((*self.records[id(obj)].pointer, *path))
+    def locate(self, obj: Any, *path: Any) -> Location:
+        return location_of(self.records[id(obj)], *path)
 
     def many(self, model: Any, records: list[Record], what: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -61,20 +57,13 @@ class _Builder:
                 continue
             key = self.key_of(obj)
             if key in out:
-                first = out[key]
+                first = self.locate(out[key])
                 self.findings.append(
-                    Finding(
-                        code=codes.DUPLICATE_ID,
-                        file=record.file,
-                        line=self.line_of(obj, "id"),
-                        path=self.pointer(obj, "id"),
-                        message=f"the {what} id '{obj.id}' is already used at "
-                        + (
-                            f"{first.origin.file}:{self.line_of(first)}"
-                            if first.origin.file
-                            else json_pointer(self.records[id(first)].pointer)
-                        ),
-                        hint=f"give each {what} its own id",
+                    self.locate(obj, "id").finding(
+                        codes.DUPLICATE_ID,
+                        f"the {what} id '{obj.id}' is already used at "
+                        + (f"{first.file}:{first.line}" if first.file else first.path),
+                        f"give each {what} its own id",
                     )
                 )
                 continue
@@ -118,13 +107,10 @@ class _Builder:
         slug = slug or article_slug(article)
         if not slug:
             self.findings.append(
-                Finding(
-                    code=codes.EMPTY_SLUG,
-                    file=article.origin.file,
-                    line=self.line_of(article, "title"),
-                    path=self.pointer(article, "title"),
-                    message="no web address can be made from this title",
-                    hint="add a 'slug:' field with lower-case words joined by '-'",
+                self.locate(article, "title").finding(
+                    codes.EMPTY_SLUG,
+                    "no web address can be made from this title",
+                    "add a 'slug:' field with lower-case words joined by '-'",
                 )
             )
             return None
@@ -135,27 +121,21 @@ class _Builder:
         other = articles[clash]
         if article.translation_of is not None and other.translation_of == article.translation_of:
             self.findings.append(
-                Finding(
-                    code=codes.TRANSLATION_CONFLICT,
-                    file=article.origin.file,
-                    line=self.line_of(article, "translation_of"),
-                    path=self.pointer(article, "translation_of"),
-                    message=f"{other.origin.file} already translates "
-                    f"'{article.translation_of}' into "
+                self.locate(article, "translation_of").finding(
+                    codes.TRANSLATION_CONFLICT,
+                    f"{other.origin.file} already translates '{article.translation_of}' into "
                     f"{article.lang or self.settings.main_language}",
-                    hint="each original has at most one translation per language; check 'lang:'",
+                    "each original has at most one translation per language; check 'lang:'",
                 )
             )
         else:
+            at_title = self.locate(article, "title")  # a slug made from the title
             self.findings.append(
-                Finding(
-                    code=codes.DUPLICATE_SLUG,
-                    file=article.origin.file,
-                    line=self.line_of(article, "title"),
-                    path=self.pointer(article, "slug"),
-                    message=f"the address '{key}' is already used by "
+                Location(at_title.file, at_title.line, self.locate(article, "slug").path).finding(
+                    codes.DUPLICATE_SLUG,
+                    f"the address '{key}' is already used by "
                     f"{other.origin.file or 'another article'}",
-                    hint="add a 'slug:' field with a different address to one of the two articles",
+                    "add a 'slug:' field with a different address to one of the two articles",
                 )
             )
         return None

@@ -23,6 +23,12 @@ from ..urls import article_url
 Withheld = tuple[str, str, dt.datetime | None]
 
 
+def location_of(record: Record, *path: Any) -> Location:
+    """Where a field of a record was written: its file, line and JSON pointer."""
+    full = (*record.pointer, *path)
+    return Location(record.file, record.line_of(full), json_pointer(full))
+
+
 def fragment_key(settings: Settings, fragment_id: str, lang: str | None) -> str:
     """A fragment's key: its id, with '@lang' for a version in another language."""
     if lang and lang != settings.main_language:
@@ -77,8 +83,7 @@ class Content:
             origin = getattr(obj, "origin", None)
             pointer = tuple(getattr(origin, "pointer", ()))
             return Location(getattr(origin, "file", None), None, json_pointer((*pointer, *path)))
-        full = (*record.pointer, *path)
-        return Location(record.file, record.line_of(full), json_pointer(full))
+        return location_of(record, *path)
 
     # ------------------------------------------------------------ queries
     def lang_of(self, article: Article) -> str:
