@@ -30,6 +30,14 @@ BAD_DATE_VALUE = "PG114"
 MISSING_FIELD = "PG201"
 INVALID_VALUE = "PG202"
 UNKNOWN_FIELD = "PG203"
+CONTROL_CHARACTER = "PG204"  # a control character or non-character in text
+LINE_BREAK = "PG205"  # a line break in a one-line field
+URL_NOT_ALLOWED = "PG206"  # not an http(s) address of a web server
+ASSET_PATH = "PG207"  # an image path that is not a relative path of an image inside content/
+NEGATIVE_AMOUNT = "PG208"  # a payment or money figure below zero
+NUMBER_OUT_OF_RANGE = "PG209"  # too large, or more digits than any source publishes
+DATE_OUT_OF_RANGE = "PG210"  # a year before 1900 or after 2200
+UNKNOWN_SETTING_VALUE = "PG211"  # a time zone or locale that does not exist
 
 # Cross-file rules
 UNKNOWN_EDITOR = "PG301"
@@ -60,6 +68,11 @@ UNKNOWN_CORRECTED = "PG325"
 LIFECYCLE_DATES = "PG326"
 FACT_AFTER_ARTICLE = "PG327"
 LONG_HEADLINE = "PG328"
+TAG_CLASH = "PG329"  # one topic written two ways, or two tags sharing one topic page
+ASSET_MISSING = "PG330"  # an image or logo that is not in content/
+ASSET_KIND = "PG331"  # an image whose bytes are not the kind its name says
+UNSAFE_SVG = "PG332"  # an SVG image with script, event handlers or outside references
+ASSET_OUTSIDE = "PG333"  # an image that is a link to a file outside content/
 
 # Rendering
 UNDEFINED = "PG401"

@@ -37,13 +37,9 @@ BUILD_CASES = [c for c in CASES if _spec(c).get("stage") == "build"]
 CHECK_CASES = [c for c in CASES if c not in HTTP_CASES and c not in BUILD_CASES]
 ERROR_CASES = [c for c in CHECK_CASES if _spec(c)["code"] != "ok"]
 
-# Findings that say what is wrong but not how to fix it (no hint). To be fixed in src,
-# then removed from here: the test fails once a case here gains a hint.
-WITHOUT_HINT = {
-    "fields/embargo-without-time-zone",
-    "fields/event-ends-before-start",
-    "fields/time-without-zone",
-}
+# Findings that say what is wrong but not how to fix it (no hint): none left. A case
+# listed here must lack a hint (a known gap kept visible): the test fails once it has one.
+WITHOUT_HINT: set[str] = set()
 
 
 def digest(folder: Path) -> str:

@@ -21,6 +21,7 @@ from ..content import Content
 from ..findings import Finding
 from ..model import Article, RenderedArticle
 from . import (
+    assets,
     freshness,
     headlines,
     lifecycle,
@@ -28,6 +29,7 @@ from . import (
     references,
     rule_sets,
     safety,
+    tags,
     translations,
 )
 
@@ -42,6 +44,8 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     references.fact_sources_exist,
     safety.fragments_safe,
     provenance.derived_figures_agree,
+    tags.tags_spelt_one_way,
+    assets.images_are_what_they_say,
 )
 EACH_ARTICLE_RULES: tuple[EachArticleRule, ...] = (
     translations.language_enabled,
