@@ -158,36 +158,40 @@ def fact(kind: str, required: dict[str, Any], optional: dict[str, Any], wordings
     )
 
 
-figures = fact(
-    "figure",
-    {"label": words, "value": numbers, "as_of": dates},
-    {
-        "scale": scales,
-        "period": periods,
-        "qualifier": qualifiers,
-        "change": st.fixed_dictionaries(
-            {"value": numbers},
-            optional={
-                "unit": st.sampled_from(["percent", "percentage points"]),
-                "basis": words,
-            },
-        ),
-        "derived": st.fixed_dictionaries(
-            {
-                "operation": st.sampled_from(["share", "ratio", "sum", "difference"]),
-                "inputs": st.lists(ids, min_size=2, max_size=3),
-            },
-            optional={"rounding": amounts},
-        ),
-    },
-    ("label", "unit", "qualifier", "basis"),
-).flatmap(
-    lambda data: st.one_of(
-        st.just(data),
-        st.just({**data, "currency": "USD", "value": abs(Decimal(str(data["value"])))}),
-        words.map(lambda unit: {**data, "unit": unit}),
+figures = (
+    fact(
+        "figure",
+        {"label": words, "value": numbers, "as_of": dates},
+        {
+            "scale": scales,
+            "period": periods,
+            "qualifier": qualifiers,
+            "change": st.fixed_dictionaries(
+                {"value": numbers},
+                optional={
+                    "unit": st.sampled_from(["percent", "percentage points"]),
+                    "basis": words,
+                },
+            ),
+            "derived": st.fixed_dictionaries(
+                {
+                    "operation": st.sampled_from(["share", "ratio", "sum", "difference"]),
+                    "inputs": st.lists(ids, min_size=2, max_size=3),
+                },
+                optional={"rounding": amounts},
+            ),
+        },
+        ("label", "unit", "qualifier", "basis"),
     )
-).filter(lambda d: _total({"amount": d["value"], **d}) < 10**15)
+    .flatmap(
+        lambda data: st.one_of(
+            st.just(data),
+            st.just({**data, "currency": "USD", "value": abs(Decimal(str(data["value"])))}),
+            words.map(lambda unit: {**data, "unit": unit}),
+        )
+    )
+    .filter(lambda d: _total({"amount": d["value"], **d}) < 10**15)
+)
 deals = fact(
     "deal",
     {"licensor": words, "licensee": words, "asset": words, "date": dates},
@@ -202,11 +206,13 @@ deals = fact(
     ("licensor", "licensee", "asset", "modality", "territory"),
 ).filter(
     lambda d: (
-        "upfront" not in d
-        or "total_value" not in d
-        or _total(d["upfront"]) <= _total(d["total_value"])
+        (
+            "upfront" not in d
+            or "total_value" not in d
+            or _total(d["upfront"]) <= _total(d["total_value"])
+        )
+        and all(_total(d[k]) < 10**15 for k in ("upfront", "total_value") if k in d)
     )
-    and all(_total(d[k]) < 10**15 for k in ("upfront", "total_value") if k in d)
 )
 quotes = fact(
     "quote",

@@ -81,7 +81,9 @@ def emoji_part(text: str, at: int) -> bool:
     char = text[at]
 
     def emoji(c: str) -> bool:
-        return unicodedata.category(c) == "So" or 0x1F3FB <= ord(c) <= 0x1F3FF or c in "\ufe0e\ufe0f"
+        return (
+            unicodedata.category(c) == "So" or 0x1F3FB <= ord(c) <= 0x1F3FF or c in "\ufe0e\ufe0f"
+        )
 
     if char == "\u200d":
         return 0 < at < len(text) - 1 and emoji(text[at - 1]) and emoji(text[at + 1])
@@ -105,9 +107,7 @@ def emoji_part(text: str, at: int) -> bool:
 
 
 def clean(text: str, allowed: str = "") -> bool:
-    return all(
-        not hidden(c) or c in allowed or emoji_part(text, i) for i, c in enumerate(text)
-    )
+    return all(not hidden(c) or c in allowed or emoji_part(text, i) for i, c in enumerate(text))
 
 
 # Text that leans on the edges: invisible and control characters, emoji parts, accents.

@@ -198,9 +198,11 @@ def svg_problem(data: bytes) -> str | None:
         if in_style:
             css(data)
 
-    def doctype(_name: str, _system: str | None, _public: str | None, internal: bool) -> None:
+    def doctype(_name: str, system: str | None, _public: str | None, internal: bool) -> None:
         if internal:  # a DOCTYPE that only names the SVG DTD is harmless and common
             refuse("declarations inside <!DOCTYPE>, which can expand without end")
+        if system and not system.startswith("http://www.w3.org/Graphics/SVG/"):
+            refuse(f"a <!DOCTYPE> that points at another file ({system[:60]!r})")
 
     def entity(*_: object) -> None:
         refuse("an entity declaration, which can expand without end")
@@ -220,6 +222,7 @@ def svg_problem(data: bytes) -> str | None:
     parser.EntityDeclHandler = entity
     parser.ProcessingInstructionHandler = instruction
     parser.ExternalEntityRefHandler = outside
+    parser.SkippedEntityHandler = lambda name, _: refuse(f"an entity (&{name};) it does not define")
     try:
         parser.Parse(data, True)
     except _Unsafe:
