@@ -362,7 +362,7 @@ def test_an_amount_of_money_is_refused_or_bounded_and_not_negative(
     amount: Decimal, scale: str | None
 ) -> None:
     try:
-        money = Money(amount=amount, scale=scale)  # type: ignore[arg-type]
+        money = Money(amount=amount, scale=scale)
     except ValidationError as exc:
         [error] = exc.errors()
         refused = (error.get("ctx") or {}).get("error")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from conftest import TODAY
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import CMS_COMPANY, CMS_EDITOR, TODAY
 from pressgen import Pressroom, codes
+from pressgen.model import FACT_KINDS, Article, Company, Editor, Fragment, Settings, Source, Topic
 
 
 def findings_for(project: Path) -> list:
@@ -49,15 +55,6 @@ def test_publication_time_without_zone_is_refused(project: Path) -> None:
 
 
 # --- every refusal says how to fix it ----------------------------------------------
-import datetime as dt  # noqa: E402
-from typing import Any  # noqa: E402
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from conftest import CMS_COMPANY, CMS_EDITOR  # noqa: E402
-from pressgen.model import FACT_KINDS, Article, Company, Editor, Fragment, Settings  # noqa: E402
-from pressgen.model import Source, Topic  # noqa: E402
 
 ARTICLE = {
     "type": "press-release",
@@ -68,7 +65,8 @@ ARTICLE = {
     "summary": "A summary.",
     "body": "Body text.",
 }
-FIGURE = {"id": "f", "kind": "figure", "source": "s", "as_of": "2025-01-01", "label": "L", "value": 1}
+FIGURE = {"id": "f", "kind": "figure", "source": "s", "as_of": "2025-01-01", "label": "L"}
+FIGURE["value"] = 1
 PLACES: dict[str, tuple[Any, str, dict[str, Any]]] = {
     "articles": (Article, "articles", ARTICLE),
     "fragments": (Fragment, "fragments", {"id": "about", "title": "About", "body": "Us."}),
