@@ -407,3 +407,33 @@ def test_site_url_must_be_a_web_address() -> None:
     with pytest.raises(ValidationError, match="javascript"):
         Settings(site_url="javascript:alert(1)")
     assert Settings(site_url="https://press.example.com/").site_url == "https://press.example.com/"
+
+
+SCALES = st.sampled_from([None, "thousand", "million", "billion", "trillion"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.decimals(allow_nan=False, allow_infinity=False), SCALES), min_size=3),
+    st.sampled_from(["share", "ratio", "sum", "difference"]),
+)
+@example(
+    [(Decimal("999999999999999"), "trillion"), (Decimal("0.000001"), None), (1, None)], "ratio"
+)
+def test_checking_a_derived_figure_never_crashes_on_accepted_numbers(
+    figures: list[tuple[Decimal, str | None]], operation: str
+) -> None:
+    """Bounded numbers keep every derived figure computable (Decimal.quantize crashed)."""
+    from pressgen import Pressroom
+
+    def figure(index: int, value: Decimal, scale: str | None) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": f"f{index}", "kind": "figure", "source": "s"}
+        data.update(as_of="2025-01-01", label="L", value=str(value), unit="deals")
+        return {**data, "scale": scale} if scale else data
+
+    facts = [figure(i, value, scale) for i, (value, scale) in enumerate(figures)]
+    facts[-1]["derived"] = {"operation": operation, "inputs": [f["id"] for f in facts[:-1]]}
+    room = Pressroom.from_data(
+        {"sources": [{"id": "s", "name": "S"}], "facts": facts}, today=dt.date(2026, 11, 22)
+    )
+    room.check()  # never raises: a huge figure is refused where it is written (PG209)
