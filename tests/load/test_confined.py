@@ -149,12 +149,31 @@ def test_the_area_folder_itself_may_be_a_link(tmp_path: Path) -> None:
 
 
 COMPONENTS = st.sampled_from(
-    ["..", ".", "", "content", "images", "logo.png", "alias.png", "up.png", "out.md"]
-    + ["passwd.md", "chain.md", "folder-link", "loop", "secret.txt", "a.md", "etc", "passwd"]
+    [
+        "..",
+        ".",
+        "",
+        "content",
+        "images",
+        "logo.png",
+        "alias.png",
+        "up.png",
+        "out.md",
+        "passwd.md",
+        "chain.md",
+        "folder-link",
+        "loop",
+        "secret.txt",
+        "a.md",
+        "etc",
+        "passwd",
+    ]
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(parts=st.lists(COMPONENTS, min_size=1, max_size=8), absolute=st.booleans())
 def test_no_path_reads_anything_from_outside(tree: Path, parts: list[str], absolute: bool) -> None:
     """Whatever path is asked for, what is read is a file inside content/, or nothing."""

@@ -14,6 +14,7 @@ from .confined import Area
 from .documents import Document, parse_data_file, read_text
 from .project import CONTENT_DIR, RULES_DIR
 
+_REPORTED_BY_READ_PROJECT = frozenset({codes.OUTSIDE_PROJECT, codes.NOT_A_FILE})
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
@@ -23,7 +24,9 @@ def read_rule_sets(
     """The named rule sets as (display name, document); findings for missing or broken files.
 
     A name is a plain file name: ``../x`` or ``/etc/x`` never reaches the file system,
-    neither the project's nor pressgen's own folder.
+    neither the project's nor pressgen's own folder. A project file that confinement
+    refuses (a link out of content/, a pipe) is skipped without a second finding:
+    :func:`~pressgen.load.project.read_project` names every such entry of content/.
     """
     found: list[tuple[str, Document]] = []
     findings: list[Finding] = []
@@ -46,6 +49,7 @@ def read_rule_sets(
         if area is not None and os.path.lexists(os.path.join(area.folder, local)):
             display = f"{CONTENT_DIR}/{local}"
             text, problems = read_text(Path(area.folder, local), display, area)
+            problems = [p for p in problems if p.code not in _REPORTED_BY_READ_PROJECT]
         else:
             shipped: Any = resources.files("pressgen").joinpath(f"rules/{name}.yml")
             display = f"pressgen:rules/{name}.yml"
