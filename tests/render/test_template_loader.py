@@ -78,3 +78,14 @@ def test_pressgen_new_refuses_an_archetype_linked_outside(project: Path) -> None
     assert "templates/archetypes/market-update.md.j2" in result.output
     assert "root:" not in result.output and "Traceback" not in result.output
     assert not list((project / "content/articles").glob("*a-title.md"))
+
+
+def test_the_cache_key_reads_templates_through_confinement(project: Path) -> None:
+    """build/keys.py digests every template file: a link out is never read for it."""
+    from pressgen.build.keys import templates_digest
+    from pressgen.digests import digest_bytes
+
+    (project / "templates/leak.md.j2").symlink_to("/etc/passwd")
+    digests = dict(templates_digest([project / "templates"]))
+    assert digests["leak.md.j2"] == digest_bytes(b"\0refused")
+    assert digests["leak.md.j2"] != digest_bytes(Path("/etc/passwd").read_bytes())
