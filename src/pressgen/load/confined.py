@@ -98,9 +98,11 @@ class Area:
                 hint=f"use a path inside {self.shown}/, written from there without '..' "
                 "or a leading '/', e.g. images/chart.png",
             )
-        real = os.path.realpath(full)
-        if not _inside(real, self.real):
-            return None, self._outside(full, shown)
+        real = self._without_links(full)
+        if real is None:  # a link on the way: resolve them all
+            real = os.path.realpath(full)
+            if not _inside(real, self.real):
+                return None, self._outside(full, shown)
         try:
             info = os.stat(real)
         except OSError as exc:
@@ -114,6 +116,22 @@ class Area:
                 hint="replace it with an ordinary file, or delete it",
             )
         return real, None
+
+    def _without_links(self, full: str) -> str | None:
+        """The real path of ``full`` if no part of it below the area's folder is a link
+        (the common case, checked with one ``lstat`` per part); None otherwise."""
+        rest = os.path.relpath(full, self.folder)
+        if rest == ".":
+            return self.real
+        current = self.folder
+        for part in rest.split(os.sep):
+            current = os.path.join(current, part)
+            try:
+                if stat.S_ISLNK(os.lstat(current).st_mode):
+                    return None
+            except OSError:
+                return None  # missing: let realpath and stat say so
+        return os.path.join(self.real, rest)
 
     def _outside(self, full: str, shown: str) -> Finding:
         if os.path.islink(full):
@@ -206,7 +224,7 @@ class Area:
                 path = os.path.join(folder, name)
                 if any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns):
                     found.append(Path(path))
-                if check:
+                if check and not _plain_file(path):  # an ordinary file needs no more
                     refused = self.check(path)[1]
                     if refused is not None and refused.code != codes.FILE_UNREADABLE:
                         findings.append(refused)
@@ -222,6 +240,14 @@ class Area:
             hint="copy the files into this folder instead of linking to a folder, "
             "or delete the link",
         )
+
+
+def _plain_file(path: str) -> bool:
+    """An ordinary file that is not a link (its folder was reached without links)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _kind(mode: int) -> str | None:
