@@ -25,6 +25,9 @@ YAML_ALIAS = "PG111"
 NOT_A_MAPPING = "PG112"
 EMPTY_FRONT_MATTER = "PG113"
 BAD_DATE_VALUE = "PG114"
+OUTSIDE_PROJECT = "PG115"  # a path or link that leads outside content/ or templates/
+NOT_A_FILE = "PG116"  # a named pipe, device, socket or folder where a file is read
+LINKED_FOLDER = "PG117"  # a folder that is a link: not followed
 
 # Fields
 MISSING_FIELD = "PG201"
@@ -87,6 +90,9 @@ RENDER_TIMEOUT = "PG407"
 UNSAFE_HTML = "PG501"
 UNSAFE_LINK = "PG502"
 UNSAFE_ATTRIBUTE = "PG503"
+PDF_NETWORK = "PG510"  # the PDF leaves out an image from the network (warning)
+PDF_FILE = "PG511"  # the PDF leaves out a file outside content/ or not an image (warning)
+PDF_ADDRESS = "PG512"  # the PDF leaves out any other address: large data:, other schemes
 
 # Building
 BUILD_FAILED = "PG901"

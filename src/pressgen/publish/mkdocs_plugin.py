@@ -54,6 +54,7 @@ from ..urls import (
     sitemap,
     tags_url,
 )
+from .confinement import confine_docs_dir, confine_published
 from .feeds import feed_files
 from .head import PageInfo, inject
 from .pages import article_src, build_pages, published_versions
@@ -86,6 +87,11 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             config.extra_css.append(STYLESHEET)
         self.site_alternates: list[dict[str, str]] = []
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        """Before MkDocs walks content/: nothing in it may lead outside (confinement.py)."""
+        self.findings: list[Finding] = []
+        confine_docs_dir(config, self._project(config), self.findings)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         room = Pressroom.from_path(self._project(config))
@@ -122,6 +128,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         for file in list(files):
             if file.src_uri.startswith(tuple(skipped)) or file.src_uri in DATA_FILES:
                 files.remove(file)
+        confine_published(files, config, self._project(config), self.findings)
         for src, content in [*((p.src_uri, p.markdown) for p in pages), *extra.items()]:
             existing = files.get_file_from_path(src)
             if existing is not None:
@@ -181,7 +188,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             if room.articles[key].type != "press-release":
                 continue
             try:
-                content = release_pdf(room, key, rendered[key])
+                content = release_pdf(room, key, rendered[key], self.findings)
             except PdfUnavailable as exc:
                 self.findings.append(
                     Finding(
