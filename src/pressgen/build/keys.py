@@ -1,15 +1,20 @@
 """Cache keys: what a rendered article depends on, as digests.
 
-An entry of the render cache is valid while the article's own text, everything that
-can change every article (settings, company, editors, topics, rule sets, labels,
-templates, pressgen's own code, the day) and the digest of each fact, source,
-fragment and corrected release it used are unchanged.
+An entry of the render cache is valid while the article's own text and file name,
+everything that can change every article (settings, company, editors, topics, rule
+sets, labels, templates, the assets in ``content/``, pressgen's own code, the day)
+and each fact, source, fragment and corrected release it used are unchanged.
+
+A dependency's digest covers what it says *and where it is written* (file and
+line): a cached finding about a fact points at the fact's line, so a fact that
+moved within its file, or to another file, makes the finding stale too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +45,32 @@ def templates_digest(template_dirs: list[Path]) -> list[tuple[str, str]]:
     return found
 
 
+_MISSING = object()
+TEXT_SUFFIXES = frozenset({".md", ".yml", ".yaml"})
+
+
+def assets_digest(root: Path | None) -> list[tuple[str, int, int]]:
+    """Name, size and modification time of every file in ``content/`` that is not an
+    article, fact or setting (images, downloads): a rule may check that an image
+    exists, so adding, replacing or removing one re-checks every article."""
+    if root is None:
+        return []
+    found = []
+    folder = root / "content"
+    for here, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
+                continue
+            path = os.path.join(here, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            found.append((os.path.relpath(path, folder), info.st_size, info.st_mtime_ns))
+    return found
+
+
 def global_key(content: Content, template_dirs: list[Path], today: dt.date) -> str:
     """Everything that can change every article (label tables are templates/i18n/ files)."""
     return digest(
@@ -53,45 +84,70 @@ def global_key(content: Content, template_dirs: list[Path], today: dt.date) -> s
             [t.model_dump() for t in (content.topics or {}).values()],
             [r.model_dump() for r in content.rule_sets],
             templates_digest(template_dirs),
+            assets_digest(content.root),
         ]
     )
 
 
 def article_key(content: Content, key: str, everything: str) -> str:
-    """The article's own text (the file as written: cheap to hash) and the global key."""
+    """The article's own text and file name (the file as written: cheap to hash) and
+    the global key. The file name matters: findings about the article name it."""
     article = content.articles[key]
     record = content.record_of(article)
     if record is not None and record.document is not None and record.document.source_digest:
         own = record.document.source_digest
     else:
         own = digest(record.data if record else article.model_dump(mode="json"))
-    return digest([key, own, everything])
+    return digest([key, own, record.file if record else None, everything])
+
+
+class Dependencies:
+    """Digests of what a render used (``fact:id``, ``source:id``, ``fragment:id``,
+    ``article:key``), each made once per build: what it says, its file and its line."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self._known: dict[str, str | None] = {}
+
+    def digest_of(self, name: str) -> str | None:
+        """The digest of one dependency now (None when it does not exist)."""
+        found = self._known.get(name, _MISSING)
+        if found is _MISSING:
+            kind, _, ident = name.partition(":")
+            found = self._known[name] = self._located(kind, ident)
+        return found  # type: ignore[return-value]
+
+    def _located(self, kind: str, ident: str) -> str | None:
+        own = self.content.object_digest(kind, ident)
+        record = self.content.records_by_id.get((kind, ident))
+        if own is None or record is None:
+            return own
+        return digest([own, record.file, record.line_of(record.pointer)])
+
+    def of_result(self, metadata: dict[str, Any]) -> dict[str, str | None]:
+        """Every fact, source, fragment and corrected release a render used, with digests."""
+        content = self.content
+        names = []
+        for fact_id in sorted({*metadata.get("facts", []), *metadata.get("cited_facts", [])}):
+            names.append(f"fact:{fact_id}")
+            fact = content.facts.get(fact_id)
+            if fact is not None:
+                names.append(f"source:{fact.source}")
+        for fragment_id in metadata.get("fragments", []):
+            names.append(
+                f"fragment:{fragment_key(content.settings, fragment_id, metadata.get('lang'))}"
+            )
+        if metadata.get("corrects"):
+            # The correction prints the corrected release's title and date.
+            names.append(f"article:{metadata['corrects']}")
+        return {name: self.digest_of(name) for name in names}
 
 
 def dependency_digests(content: Content, metadata: dict[str, Any]) -> dict[str, str | None]:
     """Digests of every fact, source, fragment and corrected release an article used."""
-    deps: dict[str, str | None] = {}
-    for fact_id in {*metadata.get("facts", []), *metadata.get("cited_facts", [])}:
-        deps[f"fact:{fact_id}"] = content.object_digest("fact", fact_id)
-        fact = content.facts.get(fact_id)
-        if fact is not None:
-            deps[f"source:{fact.source}"] = content.object_digest("source", fact.source)
-    for fragment_id in metadata.get("fragments", []):
-        name = fragment_key(content.settings, fragment_id, metadata.get("lang"))
-        deps[f"fragment:{name}"] = content.object_digest("fragment", name)
-    if metadata.get("corrects"):
-        # The correction prints the corrected release's title and date.
-        deps[f"article:{metadata['corrects']}"] = content.object_digest(
-            "article", metadata["corrects"]
-        )
-    return deps
+    return Dependencies(content).of_result(metadata)
 
 
 def current_digest(content: Content) -> Any:
     """``name → digest now`` for the cache's dependency check (``fact:id`` etc.)."""
-
-    def current(name: str) -> str | None:
-        kind, _, ident = name.partition(":")
-        return content.object_digest(kind, ident)
-
-    return current
+    return Dependencies(content).digest_of

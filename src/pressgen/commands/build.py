@@ -2,7 +2,9 @@
 
 :func:`build_site` runs MkDocs with the pressgen plugin into a staging folder and
 swaps it in (see :mod:`pressgen.publish.site`); :func:`build` is the verb: it
-prints what was built and what is held back, or stops with the findings.
+prints what was built and what is held back, or stops with the findings. A site
+folder that cannot be written or would replace the project's own files, and a
+damaged cache (a PG906 warning logged under ``pressgen``), are findings too.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .. import codes
-from ..errors import ExitCode
+from ..errors import ExitCode, PressgenError
 from ..findings import Finding
-from ..publish.site import discard, staging_folder, swap
+from ..publish.site import Staging, discard, staging_folder, swap, unsafe_target
 from ._output import out
 from .errors import FindingsExit, print_findings
 
@@ -38,12 +40,19 @@ class BuildResult:
 
 
 class _Collect(logging.Handler):
+    """MkDocs' warnings (their text) and pressgen's logged findings (PG906)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.findings: list[Finding] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        finding = getattr(record, "finding", None)
+        if isinstance(finding, Finding):
+            self.findings.append(finding)
+        else:
+            self.messages.append(record.getMessage())
 
 
 def build_site(
@@ -60,12 +69,46 @@ def build_site(
     project = project.resolve()
     config_file = (config_file or project / "mkdocs.yml").resolve()
     target = (site_dir or project / "site").resolve()
-    staging = staging_folder(target)
-    collector = _Collect()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(collector)
+    unsafe = unsafe_target(
+        target,
+        keep=[project, project / "content", project / "templates", config_file],
+        not_inside=[project / "content", project / "templates"],
+    )
+    if unsafe is not None:
+        return BuildResult(target, [unsafe])
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        staging = staging_folder(target)
+    except PressgenError as exc:
+        return BuildResult(target, exc.findings)
+    collector = _Collect()
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger("pressgen")]
+    for logger in loggers:
+        logger.addHandler(collector)
+    try:
+        result = _build_and_swap(
+            staging, target, config_file, collector, strict, drafts, future, now
+        )
+    finally:
+        for logger in loggers:
+            logger.removeHandler(collector)
+        discard(staging)  # a failed build, or the old site after the swap
+    result.findings[:0] = [*staging.findings, *collector.findings]
+    return result
+
+
+def _build_and_swap(
+    staging: Staging,
+    target: Path,
+    config_file: Path,
+    collector: _Collect,
+    strict: bool,
+    drafts: bool,
+    future: bool,
+    now: str | None,
+) -> BuildResult:
+    plugin = None
+    try:
+        config = load_config(str(config_file), site_dir=str(staging.site), strict=strict)
         plugin = config.plugins.get("pressgen")
         if plugin is None:
             return BuildResult(
@@ -84,7 +127,6 @@ def build_site(
         plugin.config.now = now or plugin.config.now
         mkdocs_build(config)
     except PluginError as exc:
-        discard(staging)
         findings = list(getattr(plugin, "findings", []))
         if not any(f.is_error for f in findings):
             findings.append(
@@ -96,7 +138,6 @@ def build_site(
             )
         return BuildResult(target, findings)
     except (Abort, ConfigurationError, OSError) as exc:
-        discard(staging)
         detail = "; ".join(collector.messages[-5:])
         return BuildResult(
             target,
@@ -109,9 +150,10 @@ def build_site(
                 )
             ],
         )
-    finally:
-        mkdocs_log.removeHandler(collector)
-    swap(staging, target)
+    try:
+        swap(staging, target)
+    except PressgenError as exc:
+        return BuildResult(target, [*getattr(plugin, "findings", []), *exc.findings])
     return BuildResult(
         target,
         list(getattr(plugin, "findings", [])),

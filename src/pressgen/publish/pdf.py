@@ -1,22 +1,34 @@
 """A printable PDF of each press release (WeasyPrint), with the company letterhead.
 
 The PDF is the article page's own HTML inside a letterhead, styled by the same
-print stylesheet the site uses (``templates/print.css``). PDFs are cached by
-the digest of their HTML, so an unchanged release is not typeset again.
+print stylesheet the site uses (``templates/print.css``). PDFs are cached under
+``.pressgen-cache/pdf/`` by the digest of everything they are made from (the HTML,
+the project files it refers to, the WeasyPrint version), so an unchanged release
+is not typeset again; a cached PDF is written atomically and verified when read
+(checksum, and it must look like a whole PDF), and thrown away with a PG906
+warning when it does not (:mod:`pressgen.build.cache_files`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
+import re
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..digests import digest_text
+from ..build.cache_files import CacheDamaged, discard, read_entry, write_entry
+from ..digests import digest, digest_bytes
 from ..model import RenderedArticle, in_language
 from ..pressroom import Pressroom
 
 PDF_CACHE = "pdf"
+CACHE_KIND = "pdf"
+# What WeasyPrint fetches for a document: src attributes and CSS url(...)
+_REFERENCE = re.compile(r"""\bsrc\s*=\s*["']([^"'<>]*)["']|url\(\s*["']?([^"')]*)""")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class PdfUnavailable(RuntimeError):
@@ -66,17 +78,62 @@ def render_pdf(document: str, base: Path | None) -> bytes:
 
 
 def release_pdf(room: Pressroom, key: str, result: RenderedArticle) -> bytes:
-    """The PDF of one release, from the cache when its HTML has not changed."""
+    """The PDF of one release, from the cache when nothing it is made from has changed."""
     document = release_html(room, key, result)
-    cache_dir = room.root / ".pressgen-cache" / PDF_CACHE if room.root else None
-    cached = cache_dir / f"{digest_text(document)}.pdf" if cache_dir else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
-    content = render_pdf(document, room.root / "content" if room.root else None)
-    if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(content)
-        except OSError:
-            pass  # a read-only project still builds
+    if room.root is None:
+        return render_pdf(document, None)
+    base = room.root / "content"
+    name = f"{pdf_cache_key(document, base)}.pdf"
+    cached = room.root / ".pressgen-cache" / PDF_CACHE / name
+    found = read_cached_pdf(cached, f".pressgen-cache/{PDF_CACHE}/{name}")
+    if found is not None:
+        return found
+    content = render_pdf(document, base)
+    with contextlib.suppress(OSError):  # a read-only project still builds
+        write_entry(cached, CACHE_KIND, content)
+    return content
+
+
+def pdf_cache_key(document: str, base: Path) -> str:
+    """A digest of everything a PDF is made from: its HTML, the bytes of every project
+    file the HTML refers to (a logo replaced under the same name makes a new PDF), and
+    the version of WeasyPrint. Only files inside ``base`` are read."""
+    root = base.resolve()
+    files = set()
+    for match in _REFERENCE.finditer(document):
+        ref = html.unescape(match.group(1) or match.group(2) or "").strip()
+        if ref and not _SCHEME.match(ref) and not ref.startswith(("#", "//")):
+            files.add((ref, _file_digest(root, ref)))
+    return digest([document, sorted(files, key=str), _weasyprint_version()])
+
+
+def _file_digest(root: Path, ref: str) -> str | None:
+    """The digest of a referenced file inside ``root``; None for anything else."""
+    try:
+        path = (root / ref.split("#")[0].split("?")[0].lstrip("/")).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            return None
+        return digest_bytes(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _weasyprint_version() -> str | None:
+    try:
+        return version("weasyprint")
+    except PackageNotFoundError:
+        return None
+
+
+def read_cached_pdf(path: Path, shown: str) -> bytes | None:
+    """A cached PDF, verified; None (and a PG906 warning if it was damaged) otherwise."""
+    try:
+        content = read_entry(path, CACHE_KIND)
+        if not content.startswith(b"%PDF-") or b"%%EOF" not in content[-1024:]:
+            raise CacheDamaged("it is not a whole PDF")
+    except FileNotFoundError:
+        return None
+    except CacheDamaged as exc:
+        discard(path, shown, exc.reason)
+        return None
     return content
