@@ -65,6 +65,7 @@ class RenderCache:
         self._load()
 
     def _load(self) -> None:
+        remove_stale_temps(self.path.parent, recursive=True)  # a killed build's temp files
         try:
             payload = read_entry(self.path, KIND)
             entries = json.loads(payload)
@@ -94,7 +95,6 @@ class RenderCache:
         except UnicodeEncodeError:  # a lone surrogate in some text: escape everything
             payload = json.dumps(self.entries).encode("ascii")
         write_entry(self.path, KIND, payload)
-        remove_stale_temps(self.path.parent)
         self.dirty = False
 
     def get(

@@ -77,12 +77,14 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def remove_stale_temps(folder: Path) -> list[Path]:
-    """Delete temporary files of :func:`write_atomic` whose writer is gone (a killed build)."""
+def remove_stale_temps(folder: Path, *, recursive: bool = False) -> list[Path]:
+    """Delete temporary files of :func:`write_atomic` whose writer is gone (a killed
+    build), in ``folder`` (and the folders inside it, if ``recursive``)."""
     removed: list[Path] = []
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():
         return removed
-    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+    pattern = f"**/.*{TEMP_SUFFIX}" if recursive else f".*{TEMP_SUFFIX}"
+    for temp in folder.glob(pattern):
         parts = temp.name.split(".")
         # ".<name...>.<pid>.<random>.tmp": the pid is the third part from the end
         if len(parts) < 5 or not parts[-3].isdigit() or not temp.is_file():

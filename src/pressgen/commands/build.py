@@ -9,6 +9,7 @@ damaged cache (a PG906 warning logged under ``pressgen``), are findings too.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -75,11 +76,11 @@ def build_site(
         not_inside=[project / "content", project / "templates"],
     )
     if unsafe is not None:
-        return BuildResult(target, [unsafe])
+        return BuildResult(target, _shown([unsafe], project))
     try:
         staging = staging_folder(target)
     except PressgenError as exc:
-        return BuildResult(target, exc.findings)
+        return BuildResult(target, _shown(exc.findings, project))
     collector = _Collect()
     loggers = [logging.getLogger("mkdocs"), logging.getLogger("pressgen")]
     for logger in loggers:
@@ -93,7 +94,21 @@ def build_site(
             logger.removeHandler(collector)
         discard(staging)  # a failed build, or the old site after the swap
     result.findings[:0] = [*staging.findings, *collector.findings]
+    result.findings = _shown(result.findings, project)
     return result
+
+
+def _shown(findings: list[Finding], project: Path) -> list[Finding]:
+    """Folders inside the project named as the project names its files (``site``),
+    the others in full."""
+    out = []
+    for finding in findings:
+        if finding.file and Path(finding.file).is_absolute():
+            path = Path(finding.file)
+            if path.is_relative_to(project) and path != project:
+                finding = dataclasses.replace(finding, file=path.relative_to(project).as_posix())
+        out.append(finding)
+    return out
 
 
 def _build_and_swap(

@@ -6,13 +6,14 @@ by all threads).
 
 Every answer that is not a success is a list of findings (``application/json``),
 whatever went wrong: an unknown address (404, PG905) or method (405, PG911), a body
-that is not JSON (400, PG903), too large (413, PG904, checked on ``Content-Length``
-before reading and again while reading), nested too deeply (422, PG912, refused
-before it can exhaust the parser), or sent too slowly (408, PG913), and a bug in
-pressgen (500, PG999). Every answer carries ``X-Content-Type-Options: nosniff`` and
-a ``Content-Security-Policy`` that lets nothing load or run; there are no CORS
-headers unless origins are configured (:class:`ServiceLimits`). Slow clients that
-never finish their headers are cut off by :mod:`.server`.
+that is not JSON (400, PG903) or names a key twice (400, PG108), too large (413,
+PG904, checked on ``Content-Length`` before reading and again while reading), nested
+too deeply (422, PG912, refused before it can exhaust the parser), or sent too
+slowly (408, PG913), and a bug in pressgen (500, PG999). Every answer carries
+``X-Content-Type-Options: nosniff`` and a ``Content-Security-Policy`` that lets
+nothing load or run; there are no CORS headers unless origins are configured
+(:class:`ServiceLimits`). Slow clients that never finish their headers are cut off
+by :mod:`.server`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class ServiceLimits:
     max_json_depth: int = 64  # an article nests about 5 deep
     body_timeout_s: float = 10.0  # the whole body must arrive within this time
     header_timeout_s: float = 10.0  # the request line and headers (see .server)
+    max_connections: int = 64  # open at once; more get 503 (see .server)
     cors_origins: tuple[str, ...] = ()  # no CORS headers at all unless set
 
 
@@ -102,7 +104,14 @@ async def _article_json(request: Request) -> dict[str, Any] | JSONResponse:
     if too_deep is not None:
         return too_deep
     try:
-        data = json.loads(body)
+        data = json.loads(body, object_pairs_hook=_object_without_duplicates)
+    except _DuplicateKey as exc:
+        return _problem(
+            codes.DUPLICATE_KEY,
+            f"the key '{exc.key}' appears twice in one object; which one is meant is unclear",
+            f"send '{exc.key}' once",
+            400,
+        )
     except (ValueError, UnicodeDecodeError) as exc:
         return _findings(
             [
@@ -125,6 +134,24 @@ async def _article_json(request: Request) -> dict[str, Any] | JSONResponse:
             ],
             400,
         )
+    return data
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key[:100]
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (``json`` would keep the last silently)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
     return data
 
 
@@ -204,7 +231,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if exc.status_code == 404:
         return _problem(
             codes.NOT_FOUND,
-            f"there is no {request.url.path} here",
+            f"there is no {request.url.path[:200]} here",
             "the service answers /health, /schema/{kind}, /validate, /render and /openapi.json",
             404,
             headers,
@@ -213,7 +240,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         allowed = headers.get("Allow") or headers.get("allow") or ""
         return _problem(
             codes.METHOD_NOT_ALLOWED,
-            f"{request.url.path} does not answer {request.method}",
+            f"{request.url.path[:200]} does not answer {request.method[:20]}",
             f"use {allowed}" if allowed else "see GET /openapi.json for the methods",
             405,
             headers,

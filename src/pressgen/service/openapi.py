@@ -77,7 +77,9 @@ def build_openapi() -> dict[str, Any]:
     )
     server_error = {"500": _problem("A bug in pressgen (PG999); the finding says so.")}
     bad_request = {
-        "400": _problem("The body is not JSON, or not a JSON object (PG903)."),
+        "400": _problem(
+            "The body is not JSON or not a JSON object (PG903), or repeats a key (PG108)."
+        ),
         "408": _problem("The body did not arrive in time (PG913)."),
         "413": _problem("The body is larger than the limit (PG904)."),
         **server_error,

@@ -8,7 +8,7 @@ changes, each answered with findings JSON and the security headers:
 
 - a connection that has not finished the headers of its next request within
   ``header_timeout_s`` gets 408 (PG913) and is closed;
-- a connection beyond ``MAX_CONNECTIONS`` open at once gets 503 (PG915);
+- a connection beyond ``max_connections`` open at once gets 503 (PG915);
 - a request that is not HTTP, or whose headers are too large, gets 400 (PG903).
 
 The body has its own deadline and size limit in the application (:mod:`.http`).
@@ -28,7 +28,6 @@ from ..findings import Finding
 from .http import SECURITY_HEADERS, ServiceLimits
 
 LOOPBACK = "127.0.0.1"
-MAX_CONNECTIONS = 64
 KEEP_ALIVE_S = 5
 MAX_HEADER_BYTES = 16 * 1024
 REASONS = {400: "Bad Request", 408: "Request Timeout", 503: "Service Unavailable"}
@@ -51,7 +50,7 @@ class GuardedH11(H11Protocol):
     for the errors uvicorn answers itself."""
 
     header_timeout_s = ServiceLimits().header_timeout_s
-    max_connections = MAX_CONNECTIONS
+    max_connections = ServiceLimits().max_connections
     _header_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -113,15 +112,21 @@ class GuardedH11(H11Protocol):
             self.transport.close()
 
 
-def server_config(app: Any, host: str, port: int, limits: ServiceLimits) -> uvicorn.Config:
+def server_config(
+    app: Any, host: str, port: int, limits: ServiceLimits, *, log_level: str = "info"
+) -> uvicorn.Config:
     """uvicorn's configuration for the service: the protocol above and tight limits."""
-    protocol = type("GuardedH11", (GuardedH11,), {"header_timeout_s": limits.header_timeout_s})
+    protocol = type(
+        "GuardedH11",
+        (GuardedH11,),
+        {"header_timeout_s": limits.header_timeout_s, "max_connections": limits.max_connections},
+    )
     return uvicorn.Config(
         app,
         host=host,
         port=port,
         http=protocol,
-        log_level="info",
+        log_level=log_level,
         timeout_keep_alive=KEEP_ALIVE_S,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
         server_header=False,
