@@ -5,9 +5,9 @@ everything that can change every article (settings, company, editors, topics, ru
 sets, labels, templates, the assets in ``content/``, pressgen's own code, the day)
 and each fact, source, fragment and corrected release it used are unchanged.
 
-A dependency's digest covers what it says *and where it is written* (file and
-line): a cached finding about a fact points at the fact's line, so a fact that
-moved within its file, or to another file, makes the finding stale too.
+A dependency that a cached finding points into also covers where it is written
+(see :class:`Dependencies`): a fact that moved within its file must not leave a
+finding pointing at its old line.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..content import Content, fragment_key
-from ..digests import digest, digest_bytes
+from ..digests import digest, digest_bytes, digest_text
+from ..findings import Finding
 from ..version import __version__
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -46,6 +48,7 @@ def templates_digest(template_dirs: list[Path]) -> list[tuple[str, str]]:
 
 
 _MISSING = object()
+LOCATED = "at "  # a dependency whose file and place matter (see Dependencies)
 TEXT_SUFFIXES = frozenset({".md", ".yml", ".yaml"})
 
 
@@ -103,28 +106,48 @@ def article_key(content: Content, key: str, everything: str) -> str:
 
 class Dependencies:
     """Digests of what a render used (``fact:id``, ``source:id``, ``fragment:id``,
-    ``article:key``), each made once per build: what it says, its file and its line."""
+    ``article:key``), each made once per build.
+
+    A dependency that a cached finding points into (the finding names its file, in
+    ``file`` or in its message: "expired (content/facts/trade.yml:12)") is kept as
+    ``at fact:id``, whose digest also covers that file's whole text: a fact that moved
+    within its file, or a comment added above it, re-renders the article so that the
+    finding's line is right. Other dependencies cover what they say only, so that a
+    cache check reads no file and parses nothing.
+    """
 
     def __init__(self, content: Content):
         self.content = content
         self._known: dict[str, str | None] = {}
+        self._texts: dict[int, str] = {}
 
     def digest_of(self, name: str) -> str | None:
         """The digest of one dependency now (None when it does not exist)."""
         found = self._known.get(name, _MISSING)
         if found is _MISSING:
-            kind, _, ident = name.partition(":")
-            found = self._known[name] = self._located(kind, ident)
+            located = name.startswith(LOCATED)
+            kind, _, ident = name.removeprefix(LOCATED).partition(":")
+            own = self.content.object_digest(kind, ident)
+            if located and own is not None:
+                own = digest([own, *self._where(kind, ident)])
+            found = self._known[name] = own
         return found  # type: ignore[return-value]
 
-    def _located(self, kind: str, ident: str) -> str | None:
-        own = self.content.object_digest(kind, ident)
+    def _where(self, kind: str, ident: str) -> tuple[str | None, str | None]:
+        """The file a dependency is written in, and a digest of that file's text."""
         record = self.content.records_by_id.get((kind, ident))
-        if own is None or record is None:
-            return own
-        return digest([own, record.file, record.line_of(record.pointer)])
+        document = record.document if record is not None else None
+        if record is None or document is None:
+            return (record.file if record else None), None
+        text = self._texts.get(id(document))
+        if text is None:
+            text = document.source_digest or digest_text(document.yaml_text + document.body)
+            self._texts[id(document)] = text
+        return record.file, text
 
-    def of_result(self, metadata: dict[str, Any]) -> dict[str, str | None]:
+    def of_result(
+        self, metadata: dict[str, Any], findings: Sequence[Finding] = ()
+    ) -> dict[str, str | None]:
         """Every fact, source, fragment and corrected release a render used, with digests."""
         content = self.content
         names = []
@@ -140,7 +163,18 @@ class Dependencies:
         if metadata.get("corrects"):
             # The correction prints the corrected release's title and date.
             names.append(f"article:{metadata['corrects']}")
+        if findings:
+            named = {f.file for f in findings if f.file}
+            told = "\n".join(f.message for f in findings)
+            names = [self._pointed_at(name, named, told) for name in names]
         return {name: self.digest_of(name) for name in names}
+
+    def _pointed_at(self, name: str, named: set[str], told: str) -> str:
+        kind, _, ident = name.partition(":")
+        record = self.content.records_by_id.get((kind, ident))
+        if record is not None and record.file and (record.file in named or record.file in told):
+            return LOCATED + name
+        return name
 
 
 def dependency_digests(content: Content, metadata: dict[str, Any]) -> dict[str, str | None]:

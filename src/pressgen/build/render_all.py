@@ -64,7 +64,7 @@ def render_all(
     for key, result in map_keys(work, todo, workers, deadline_s=deadline):
         results[key] = result
         if cache is not None:
-            cache.put(key, own[key], deps.of_result(result.metadata), result)
+            cache.put(key, own[key], deps.of_result(result.metadata, result.findings), result)
     if cache is not None and save_cache:
         cache.prune(set(content.articles))
         with contextlib.suppress(OSError):  # a read-only project still builds

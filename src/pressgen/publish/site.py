@@ -47,6 +47,7 @@ from pathlib import Path
 from .. import codes
 from ..errors import PressgenError
 from ..findings import Finding, Severity
+from ..urls import SITEMAP
 
 WORK_FOLDER = ".pressgen-staging"
 MARK_FILE = "README.txt"
@@ -61,7 +62,7 @@ BUILD_FOLDER = "site"
 PREVIOUS_FOLDER = "previous"
 LEGACY_PREFIX = ".site-"  # pressgen 0.1 staged in .site-XXXX folders holding this file
 LEGACY_OWNER_FILE = ".pressgen-build-pid"
-SITE_FILES = ("index.html", "404.html", "sitemap.xml")  # a folder holding one is a site
+SITE_FILES = ("index.html", "404.html", SITEMAP)  # a folder holding one is a site
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
