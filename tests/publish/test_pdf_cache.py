@@ -13,7 +13,7 @@ from conftest import TODAY
 from pressgen import Pressroom
 from pressgen.build.cache_files import read_entry, write_entry
 from pressgen.publish import pdf
-from pressgen.publish.pdf import CACHE_KIND, PDF_CACHE, pdf_cache_key, release_pdf
+from pressgen.publish.pdf import CACHE_KIND, PDF_CACHE, PdfSources, pdf_cache_key, release_pdf
 
 RELEASE = "dengyuemed-opens-a-single-export-desk-for-chinese-innovative-medicines"
 
@@ -74,33 +74,26 @@ def test_the_key_covers_the_bytes_of_the_files_the_pdf_shows(tmp_path: Path) -> 
     (base / "images").mkdir(parents=True)
     logo = base / "images" / "logo.png"
     logo.write_bytes(b"first logo")
-    document = '<img src="images/logo.png"><p style="background: url(images/bg.png)">x</p>'
-    first = pdf_cache_key(document, base)
-    assert pdf_cache_key(document, base) == first
+    document = '<img src="images/logo.png"><img src="images/chart.png">'
+    first = pdf_cache_key(document, PdfSources(base))
+    assert pdf_cache_key(document, PdfSources(base)) == first
     logo.write_bytes(b"a new logo under the same name")
-    assert pdf_cache_key(document, base) != first
-    second = pdf_cache_key(document, base)
-    (base / "images" / "bg.png").write_bytes(b"background")
-    assert pdf_cache_key(document, base) != second
+    assert pdf_cache_key(document, PdfSources(base)) != first
+    second = pdf_cache_key(document, PdfSources(base))
+    (base / "images" / "chart.png").write_bytes(b"a chart that was missing")
+    assert pdf_cache_key(document, PdfSources(base)) != second
 
 
-def test_the_key_reads_nothing_outside_the_content_folder(tmp_path: Path, monkeypatch) -> None:
+def test_the_key_depends_on_nothing_outside_the_content_folder(tmp_path: Path) -> None:
     base = tmp_path / "content"
     base.mkdir()
-    secret = tmp_path / "secret.txt"
-    secret.write_text("not for the PDF")
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the PDF")
     (base / "link.png").symlink_to(secret)
-    read: list[Path] = []
-    original = Path.read_bytes
-
-    def spy(self: Path) -> bytes:
-        read.append(self)
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", spy)
     document = (
-        '<img src="../secret.txt"><img src="/etc/hostname"><img src="link.png">'
+        '<img src="../secret.png"><img src="/etc/hostname"><img src="link.png">'
         '<img src="file:///etc/passwd"><img src="images/\x00.png">'
     )
-    pdf_cache_key(document, base)
-    assert read == []
+    first = pdf_cache_key(document, PdfSources(base))
+    secret.write_bytes(b"changed outside: the key must not have read it")
+    assert pdf_cache_key(document, PdfSources(base)) == first

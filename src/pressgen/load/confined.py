@@ -88,6 +88,13 @@ class Area:
 
         ``path`` is absolute or relative to the area. Nothing is opened.
         """
+        if "\x00" in str(path):  # no file system has such a name
+            return None, Finding(
+                code=codes.FILE_UNREADABLE,
+                file=self.shown,
+                message=f"{str(path)!r} is not a file name: it holds a NUL character",
+                hint="write the file's name without control characters, e.g. images/chart.png",
+            )
         full = self._lexical(path)
         shown = shown or self.name_of(path)
         if not _inside(full, self.folder):

@@ -114,6 +114,8 @@ class PdfSources:
         if self.area is None:
             raise self._refuse(url, codes.PDF_FILE, "this press room has no content/ folder")
         path = url2pathname(parts.path)
+        if "\x00" in path:
+            raise self._refuse(url, codes.PDF_FILE, "there is no such file in content/")
         if Path(path).suffix.lower() not in IMAGE_SUFFIXES:
             raise self._refuse(url, codes.PDF_FILE, "it is not an image (png, jpg, gif, webp, svg)")
         if not read:
