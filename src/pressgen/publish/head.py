@@ -1,16 +1,19 @@
 """What goes into each page's <head>: JSON-LD, Open Graph, Twitter card, feed links.
 
 Made after the page's HTML has been sanitised, from data only: every value is
-escaped here, and the JSON-LD cannot close its <script> element.
+plain text and escaped here for its context (attribute values with
+:func:`html.escape`, JSON-LD with :func:`pressgen.html.json_for_script`, which
+cannot close its <script> element).
 """
 
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..html import json_for_script
 
 OG_LOCALES = {"en": "en_US", "zh-Hant-HK": "zh_HK", "zh-Hans-CN": "zh_CN"}
 
@@ -37,12 +40,6 @@ def _meta(attribute: str, name: str, content: str | None) -> str:
     if not content:
         return ""
     return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">'
-
-
-def json_for_script(data: dict[str, Any]) -> str:
-    """JSON that is safe inside <script>: '<', '>' and '&' are escaped as \\u sequences."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def head_html(info: PageInfo, site_name: str, page_url: str = "") -> str:
@@ -77,6 +74,9 @@ def head_html(info: PageInfo, site_name: str, page_url: str = "") -> str:
     if info.jsonld is not None:
         tags.append(f'<script type="application/ld+json">{json_for_script(info.jsonld)}</script>')
     return "\n    ".join(t for t in tags if t)
+
+
+__all__ = ["OG_LOCALES", "PageInfo", "head_html", "inject", "json_for_script"]
 
 
 def inject(output: str, info: PageInfo, site_name: str, page_url: str = "") -> str:

@@ -10,6 +10,17 @@ language at the root, the others in their folders). The language switcher is
 Material's own ``extra.alternate`` selector, set per page to that page's
 translations; ``<html lang>`` is set per page. (mkdocs-static-i18n would need
 one docs folder per language and does not work with Material's blog plugin.)
+
+Output encoding: MkDocs renders theme templates with autoescaping off, and
+Material prints titles, descriptions, the site name and table-of-contents entries
+as they are. The adapter turns autoescaping on for the theme (``on_env``), so
+every value a template prints is escaped for HTML unless it is known to be HTML:
+the page body (sanitised by nh3, handed over as ``Markup``) and the copyright
+line (sanitised too). Titles, descriptions and table-of-contents entries are
+handed over as escaped ``Markup`` made from their plain text, so that Material's
+search index, which copies them as HTML, gets escaped text too, and nothing is
+escaped twice. Attribute lists are held to :class:`pressgen.html.SafeAttributes`
+before the table of contents is made.
 """
 
 from __future__ import annotations
@@ -22,16 +33,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 
 from .. import codes
 from ..findings import Finding, Severity
-from ..html import sanitise
+from ..html import SafeAttributes, plain_text, sanitise
 from ..i18n import LANGUAGES
 from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR, RULES_DIR
 from ..model import parse_now
@@ -63,6 +75,8 @@ from .sitemaps import language_sitemap, news_sitemap, robots_txt, write_sitemap
 STYLESHEET = "assets/pressgen.css"
 _HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 log = logging.getLogger("mkdocs.plugins.pressgen")
+# Page metadata Material prints as text (title, description, author, nav subtitle).
+TEXT_META = ("title", "description", "author", "subtitle")
 
 
 class PressgenConfig(Config):
@@ -84,6 +98,12 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         logging.getLogger("jieba").setLevel(logging.WARNING)  # search's word splitter chats
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if not any(isinstance(e, SafeAttributes) for e in config.markdown_extensions):
+            config.markdown_extensions.append(SafeAttributes())
+        if config.copyright:  # HTML by Material's design (&copy;): sanitised, then kept
+            config.copyright = Markup(sanitise(str(config.copyright)))
+        self.plain: dict[str, tuple[str, str]] = {}  # src -> (title, description) as text
+        self.clean: dict[str, str] = {}  # src -> the page's sanitised HTML
         self.site_alternates: list[dict[str, str]] = []
         return config
 
@@ -303,9 +323,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         self.main_theme = (config.theme.get("language", "en"), config.site_name)
         return nav
 
-    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        """Per page: the language menu (this page's translations, else each language's
-        home), and for other languages their navigation, site name and Material's labels."""
+    def _language_context(self, context: Any, page: Any, config: Any) -> Any:
         info = self._info_for(page)
         if self.own_alternates:
             config.extra["alternate"] = info.alternates or self.site_alternates
@@ -319,9 +337,32 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             config.extra.pop("homepage", None)
         return context
 
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        """Autoescaping on for every theme template: a value is HTML only when it is
+        ``Markup`` (the sanitised page body, the sanitised copyright, escaped text)."""
+        env.autoescape = True
+        if env.cache is not None:
+            env.cache.clear()  # nothing compiled before this point keeps the old setting
+        return env
+
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        """Sanitise every page's HTML (nh3 allow-list that keeps Material's markup)."""
-        return sanitise(html)
+        """Sanitise every page's HTML (nh3 allow-list that keeps Material's markup), and
+        hand the theme its title, metadata and table of contents as escaped text."""
+        clean = sanitise(html)
+        self.clean[page.file.src_uri] = clean
+        self.plain[page.file.src_uri] = _text_for_theme(page)
+        return clean
+
+    @event_priority(-100)  # last: after Material's search has read and edited the body
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """Per page: the language menu (this page's translations, else each language's
+        home), and for other languages their navigation, site name and Material's labels.
+        The body goes to the theme as ``Markup``: sanitised again if a plugin changed it."""
+        content = str(page.content or "")
+        if content != self.clean.get(page.file.src_uri):
+            content = sanitise(content)
+        page.content = Markup(content)
+        return self._language_context(context, page, config)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         self.sitemap_pages.append((page.file.src_uri, page.url))
@@ -332,10 +373,11 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             output = _HREFLANG_LINK.sub("", output)
         info = self._info_for(page)
         if not info.title:
+            title, description = self.plain.get(page.file.src_uri, ("", ""))
             info = PageInfo(
                 lang=info.lang,
-                title=page.title or "",
-                description=page.meta.get("description", ""),
+                title=title,
+                description=description,
                 url=page.canonical_url or "",
                 feeds=info.feeds,
             )
@@ -359,6 +401,30 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         if templates.is_dir():
             server.watch(str(templates))
         return server
+
+
+def _text_for_theme(page: Any) -> tuple[str, str]:
+    """Give the theme the page's title, text metadata and table of contents as escaped
+    ``Markup`` made from their plain text; return (title, description) as plain text.
+
+    Front matter is plain text; a title MkDocs took from the first heading, and the
+    table of contents, are HTML (entities, tags) and are first reduced to text."""
+    from_render = getattr(page, "_title_from_render", None)
+    title = page.title or ""
+    if "title" not in page.meta and from_render and title == from_render:
+        title = plain_text(title)
+    plain = {key: page.meta[key] for key in TEXT_META if isinstance(page.meta.get(key), str)}
+    for key, value in plain.items():
+        page.meta[key] = Markup.escape(value)
+    page.title = Markup.escape(title)
+
+    def text_of(items: Any) -> None:
+        for item in items:
+            item.title = Markup.escape(plain_text(str(item.title)))
+            text_of(item.children)
+
+    text_of(page.toc)
+    return title, plain.get("description", "")
 
 
 def _report(title: str, findings: list[Any]) -> str:

@@ -15,12 +15,20 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+    pass_context,
+)
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.nodes import Concat
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..html import markdown_text
 from ..labels import Wording
 
 MAX_OUTPUT_CHARS = 2_000_000
@@ -130,6 +138,25 @@ class LoopBudget:
         return items
 
 
+ARCHETYPES = "archetypes/"
+
+
+@pass_context
+def markdown_finalize(context: Any, value: Any) -> Any:
+    """What a template prints goes into Markdown as text, escaped, unless it is
+    Markdown already (``__html__``: fact views, bodies, fragments, labels, tojson).
+
+    Archetypes are the exception: they write the source file an editor starts from
+    (front matter and Markdown to edit), not a page, and quote their own values."""
+    if (context.name or "").startswith(ARCHETYPES):
+        return value
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    if isinstance(value, str):
+        return markdown_text(value)
+    return value
+
+
 def make_environment(template_dirs: list[Path], wording: Wording) -> PressroomEnvironment:
     """Build the environment: project templates first, then the package defaults.
 
@@ -140,7 +167,8 @@ def make_environment(template_dirs: list[Path], wording: Wording) -> PressroomEn
     env = PressroomEnvironment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
-        autoescape=False,  # output is Markdown; fact views escape their own text
+        autoescape=False,  # output is Markdown: text is escaped by markdown_finalize
+        finalize=markdown_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
