@@ -74,6 +74,8 @@ RENDER_TIMEOUT = "PG407"
 UNSAFE_HTML = "PG501"
 UNSAFE_LINK = "PG502"
 UNSAFE_ATTRIBUTE = "PG503"
+UNSAFE_ATTRIBUTE_LIST = "PG504"  # an id, class or attribute an attribute list may not set
+UNSAFE_SITE_LINK = "PG505"  # a link in mkdocs.yml (nav, alternate, homepage) with a bad scheme
 
 # Building
 BUILD_FAILED = "PG901"

@@ -178,6 +178,23 @@ def plain_text(markup: str) -> str:
     return " ".join(html.unescape(nh3.clean(markup, tags=set())).split())
 
 
+# --- Links ---------------------------------------------------------------------------
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these from a scheme
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def unsafe_scheme(url: str) -> str | None:
+    """The scheme of ``url`` if a link may not use it (``javascript``, ``data``, ...);
+    None for http(s), mailto, tel and relative links. Read as a browser reads it:
+    character references decoded, spaces and control characters ignored."""
+    match = _SCHEME.match(_IGNORED_IN_URL.sub("", html.unescape(url)))
+    if match is None or match.group(1).lower() in LINK_SCHEMES:
+        return None
+    return match.group(1).lower()
+
+
 # --- Other sinks --------------------------------------------------------------------
 
 # Characters XML 1.0 cannot carry at all (not even escaped): C0 controls except
@@ -257,42 +274,57 @@ def _judge(name: str, value: str | None) -> tuple[str, str] | None:
     )
 
 
+MAX_ATTRIBUTE_LIST = 2000  # longer "{...}" are not read as attribute lists by the check
+_BRACE = re.compile(r"[{}]")
+
+
 def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
     """(offset, inside) of every '{...}' that Markdown's attr_list could read: at the
-    end of a line, or right after an inline element. Linear: each '}' is paired with
-    the nearest '{' before it on its line."""
+    end of a line, or right after an inline element. Linear in the text: each '}' is
+    paired with the last '{' before it on its line that no other '}' has taken."""
     start = 0
     for line in text.splitlines(keepends=True):
-        position = 0
-        while True:
-            close = line.find("}", position)
-            if close < 0:
-                break
-            position = close + 1
-            open_ = line.rfind("{", 0, close)
-            if open_ < 0:
+        end = len(line.rstrip())  # a '}' at end - 1 closes the line
+        open_ = -1
+        for brace in _BRACE.finditer(line):
+            if brace.group() == "{":
+                open_ = brace.start()
                 continue
-            inside = line[open_ + 1 : close]
-            if inside.startswith(":"):
-                inside = inside[1:]
-            if not inside.strip():
+            close = brace.start()
+            if open_ < 0 or close - open_ > MAX_ATTRIBUTE_LIST:
+                open_ = -1
                 continue
-            at_end = not line[close + 1 :].strip()
+            inside = line[open_ + 1 : close].removeprefix(":")
+            at_end = close == end - 1
             after_inline = open_ > 0 and line[open_ - 1] in ")]*_`>"
-            if at_end or after_inline:
+            if inside.strip() and (at_end or after_inline):
                 yield start + open_, inside
+            open_ = -1
         start += len(line)
 
 
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_TEMPLATE_PAIRS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
 
 
 def _blank_templates(text: str) -> str:
     """Template placeholders replaced by spaces (line breaks kept), so that
-    ``{{ fact.x }}`` is not mistaken for an attribute list."""
-    if "{{" not in text and "{%" not in text and "{#" not in text:
-        return text
-    return _JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    ``{{ fact.x }}`` is not mistaken for an attribute list. Linear: once an opener has
+    no closer after it, no later opener of its kind has one either."""
+    for opener, closer in _TEMPLATE_PAIRS:
+        if opener not in text:
+            continue
+        parts, position = [], 0
+        while True:
+            first = text.find(opener, position)
+            if first < 0:
+                break
+            last = text.find(closer, first + 2)
+            if last < 0:
+                break
+            parts += [text[position:first], re.sub(r"[^\n]", " ", text[first : last + 2])]
+            position = last + 2
+        text = "".join(parts) + text[position:]
+    return text
 
 
 def attribute_list_problems(text: str) -> list[AttributeProblem]:

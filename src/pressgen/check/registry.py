@@ -21,6 +21,7 @@ from ..content import Content
 from ..findings import Finding
 from ..model import Article, RenderedArticle
 from . import (
+    attributes,
     freshness,
     headlines,
     lifecycle,
@@ -41,6 +42,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     references.company_fragments_exist,
     references.fact_sources_exist,
     safety.fragments_safe,
+    attributes.fragment_attributes_safe,
     provenance.derived_figures_agree,
 )
 EACH_ARTICLE_RULES: tuple[EachArticleRule, ...] = (
@@ -58,6 +60,7 @@ ARTICLE_RULES_BEFORE_RENDER: tuple[ArticleRule, ...] = (
     freshness.cited_facts_fresh,
     freshness.fragments_fresh,
     safety.article_body_safe,
+    attributes.article_attributes_safe,
     provenance.numbers_sourced,
 )
 RENDERED_RULES: tuple[RenderedRule, ...] = (

@@ -43,7 +43,7 @@ from mkdocs.structure.nav import Link, Navigation
 
 from .. import codes
 from ..findings import Finding, Severity
-from ..html import SafeAttributes, plain_text, sanitise
+from ..html import SafeAttributes, plain_text, sanitise, unsafe_scheme
 from ..i18n import LANGUAGES
 from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR, RULES_DIR
 from ..model import parse_now
@@ -96,6 +96,9 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
 
     def on_config(self, config: Any) -> Any:
         logging.getLogger("jieba").setLevel(logging.WARNING)  # search's word splitter chats
+        self.findings = _site_link_findings(config)
+        if self.findings:
+            raise PluginError(_report("mkdocs.yml has links readers must not get", self.findings))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if not any(isinstance(e, SafeAttributes) for e in config.markdown_extensions):
@@ -401,6 +404,53 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         if templates.is_dir():
             server.watch(str(templates))
         return server
+
+
+def _site_links(config: Any) -> list[tuple[str, str]]:
+    """(where, address) of every link in mkdocs.yml that the theme prints as a link:
+    the navigation, the language menu, the home link, the repository and social links."""
+    links: list[tuple[str, str]] = []
+
+    def walk(items: Any, where: str) -> None:
+        for number, item in enumerate(items or [], start=1):
+            if isinstance(item, str):
+                links.append((f"{where} item {number}", item))
+            elif isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        walk(value, f"{where} > {title}")
+                    elif isinstance(value, str):
+                        links.append((f"{where} > {title}", value))
+
+    walk(config.nav, "nav")
+    extra = config.extra or {}
+    for name in ("alternate", "social"):
+        for number, entry in enumerate(extra.get(name) or [], start=1):
+            if isinstance(entry, dict) and isinstance(entry.get("link"), str):
+                links.append((f"extra.{name} item {number}", entry["link"]))
+    if isinstance(extra.get("homepage"), str):
+        links.append(("extra.homepage", extra["homepage"]))
+    for name in ("repo_url", "edit_uri", "site_url"):
+        if isinstance(config.get(name), str):
+            links.append((name, config[name]))
+    return links
+
+
+def _site_link_findings(config: Any) -> list[Finding]:
+    """A link in mkdocs.yml with a scheme that could run script (javascript:, data:)."""
+    file = Path(config.config_file_path).name if config.config_file_path else "mkdocs.yml"
+    return [
+        Finding(
+            code=codes.UNSAFE_SITE_LINK,
+            file=file,
+            message=f"{where} links to a '{scheme}:' address, which could run a script "
+            "in the reader's browser",
+            hint="link only to https://, http://, mailto: or tel: addresses, or to a page "
+            "of the site (e.g. news/)",
+        )
+        for where, url in _site_links(config)
+        if (scheme := unsafe_scheme(url)) is not None
+    ]
 
 
 def _text_for_theme(page: Any) -> tuple[str, str]:
