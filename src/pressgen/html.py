@@ -108,6 +108,21 @@ def sanitise(html: str) -> str:
     )
 
 
+_INLINE_TAGS = {"a", "abbr", "b", "br", "code", "em", "i", "small", "span", "strong"}
+
+
+def sanitise_inline(html: str) -> str:
+    """A line of HTML a site owner writes into mkdocs.yml (the copyright): links and
+    emphasis only, no ids, classes or images."""
+    return nh3.clean(
+        html,
+        tags=_INLINE_TAGS,
+        attributes={"a": {"href", "title"}, "abbr": {"title"}},
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+
+
 # --- Plain text into Markdown ------------------------------------------------------
 
 # '&' that does not start a character reference. One that does is left alone, so

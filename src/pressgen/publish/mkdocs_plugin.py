@@ -16,7 +16,7 @@ Material prints titles, descriptions, the site name and table-of-contents entrie
 as they are. The adapter turns autoescaping on for the theme (``on_env``), so
 every value a template prints is escaped for HTML unless it is known to be HTML:
 the page body (sanitised by nh3, handed over as ``Markup``) and the copyright
-line (sanitised too). Titles, descriptions and table-of-contents entries are
+line (links and emphasis only). Titles, descriptions and table-of-contents entries are
 handed over as escaped ``Markup`` made from their plain text, so that Material's
 search index, which copies them as HTML, gets escaped text too, and nothing is
 escaped twice. Attribute lists are held to :class:`pressgen.html.SafeAttributes`
@@ -43,7 +43,7 @@ from mkdocs.structure.nav import Link, Navigation
 
 from .. import codes
 from ..findings import Finding, Severity
-from ..html import SafeAttributes, plain_text, sanitise, unsafe_scheme
+from ..html import SafeAttributes, plain_text, sanitise, sanitise_inline, unsafe_scheme
 from ..i18n import LANGUAGES
 from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR, RULES_DIR
 from ..model import parse_now
@@ -103,8 +103,8 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             config.extra_css.append(STYLESHEET)
         if not any(isinstance(e, SafeAttributes) for e in config.markdown_extensions):
             config.markdown_extensions.append(SafeAttributes())
-        if config.copyright:  # HTML by Material's design (&copy;): sanitised, then kept
-            config.copyright = Markup(sanitise(str(config.copyright)))
+        if config.copyright:  # HTML by Material's design (&copy;, a link): sanitised
+            config.copyright = Markup(sanitise_inline(str(config.copyright)))
         self.plain: dict[str, tuple[str, str]] = {}  # src -> (title, description) as text
         self.clean: dict[str, str] = {}  # src -> the page's sanitised HTML
         self.site_alternates: list[dict[str, str]] = []
