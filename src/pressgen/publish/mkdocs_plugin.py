@@ -67,7 +67,7 @@ from ..urls import (
     tags_url,
 )
 from .feeds import feed_files
-from .head import PageInfo, inject
+from .head import TITLE_AS_TEXT, PageInfo, inject
 from .pages import article_src, build_pages, published_versions
 from .pdf import PdfUnavailable, release_pdf
 from .sitemaps import language_sitemap, news_sitemap, robots_txt, write_sitemap
@@ -384,7 +384,16 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
                 url=page.canonical_url or "",
                 feeds=info.feeds,
             )
-        return inject(output, info, self.site_name, page.url)
+        tooltips = "content.tooltips" in (config.theme.get("features") or [])
+        return inject(output, info, self.site_name, page.url, tooltips=tooltips)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        """Theme pages that are not made from a page (404.html) get the same guard for
+        Material's tooltips as every page (see :data:`pressgen.publish.head.TITLE_AS_TEXT`)."""
+        features = config.theme.get("features") or []
+        if template_name.endswith(".html") and "content.tooltips" in features:
+            return output_content.replace("</head>", f"  {TITLE_AS_TEXT}\n  </head>", 1)
+        return output_content
 
     def on_post_build(self, *, config: Any) -> None:
         """Sitemaps with hreflang links: the whole site, and one per language folder."""
