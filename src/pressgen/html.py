@@ -242,9 +242,11 @@ def json_for_script(data: Any) -> str:
 # '.' and ':' (footnote ids). No quotes, spaces, '<', '>', '&', '#' or '/'.
 SAFE_ID = re.compile(r"[^\W][\w.:-]{0,99}")
 SAFE_CLASS = re.compile(r"[\w-]{1,80}")
-# What an attribute list may set; every other name (any case) is removed.
+# What an attribute list may set; every other name (any case) is removed. (Markdown
+# itself sets more — href, src, alt, table alignment — which the page's sanitiser
+# holds to its own allow-list.)
 ATTRIBUTE_NAMES = frozenset(
-    {n for names in _ATTRIBUTES.values() for n in names} | {"data-toc-label", "markdown"}
+    {"id", "class", "title", "lang", "dir", "width", "height", "align", "data-toc-label"}
 )
 
 
@@ -259,8 +261,11 @@ class AttributeProblem:
     hint: str
 
 
-def _judge(name: str, value: str | None) -> tuple[str, str] | None:
-    """(message, hint) for an attribute the policy refuses, else None."""
+def _judge(
+    name: str, value: str | None, names: frozenset[str] = ATTRIBUTE_NAMES
+) -> tuple[str, str] | None:
+    """(message, hint) for an attribute the policy refuses, else None. ``names``: the
+    attribute names allowed besides ids and classes."""
     key = name.lower()
     if name == ".":
         if value is not None and SAFE_CLASS.fullmatch(value):
@@ -281,11 +286,12 @@ def _judge(name: str, value: str | None) -> tuple[str, str] | None:
             f"the attribute '{name}' would run a script in the reader's browser",
             "remove the attribute",
         )
-    if key in ATTRIBUTE_NAMES:
+    if key in names:
         return None
     return (
         f"the attribute '{name}' is not allowed in an attribute list",
-        "use only an id, classes, title or lang, e.g. { #id .class title='...' }",
+        "use only an id, classes, title, lang, width or height, "
+        "e.g. { #id .class title='...' }",
     )
 
 
@@ -357,23 +363,44 @@ def attribute_list_problems(text: str) -> list[AttributeProblem]:
     return problems
 
 
+_BEFORE = "pressgen_attributes_before_attr_list"
+
+
+class _AttributesBefore(Treeprocessor):
+    """Runs just before attr_list: notes the attributes each element already has
+    (those Markdown set, and those of raw HTML read by md_in_html)."""
+
+    def run(self, root: Element) -> None:
+        before = {id(element): frozenset(element.attrib) for element in root.iter()}
+        setattr(self.md, _BEFORE, before)
+
+
+# Names an element may keep that Markdown, not an attribute list, gave it.
+_MARKDOWN_NAMES = frozenset({n for names in _ATTRIBUTES.values() for n in names} | {"markdown"})
+
+
 class _SafeAttributesProcessor(Treeprocessor):
     """Runs after attr_list and before toc: what an attribute list set is held to the
     policy, so that neither the page nor its table of contents nor the search index
-    ever sees an unsafe id, class or attribute."""
+    ever sees an unsafe id, class or attribute. An attribute that was there before
+    (Markdown's own, raw HTML's) loses only event handlers and unsafe ids/classes."""
 
     def run(self, root: Element) -> None:
+        before: dict[int, frozenset[str]] = getattr(self.md, _BEFORE, {})
         for element in root.iter():
+            had = before.get(id(element), frozenset())
             for name in list(element.attrib):
                 value = element.attrib[name]
+                names = ATTRIBUTE_NAMES | (_MARKDOWN_NAMES & had) if name in had else None
                 if name == "class":
                     classes = [c for c in (value or "").split() if _judge(".", c) is None]
                     if classes:
                         element.set("class", " ".join(classes))
                     else:
                         del element.attrib[name]
-                elif _judge(name, value) is not None:
+                elif _judge(name, value, names or ATTRIBUTE_NAMES) is not None:
                     del element.attrib[name]
+        setattr(self.md, _BEFORE, {})
 
 
 class SafeAttributes(Extension):
@@ -381,6 +408,7 @@ class SafeAttributes(Extension):
 
     def extendMarkdown(self, md: md.Markdown) -> None:
         # attr_list runs at priority 8, toc at 5.
+        md.treeprocessors.register(_AttributesBefore(md), "pressgen_attributes_before", 8.5)
         md.treeprocessors.register(_SafeAttributesProcessor(md), "pressgen_safe_attributes", 7)
 
 
