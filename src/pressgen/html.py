@@ -290,8 +290,7 @@ def _judge(
         return None
     return (
         f"the attribute '{name}' is not allowed in an attribute list",
-        "use only an id, classes, title, lang, width or height, "
-        "e.g. { #id .class title='...' }",
+        "use only an id, classes, title, lang, width or height, e.g. { #id .class title='...' }",
     )
 
 

@@ -5,7 +5,8 @@ titles, names and categories are text, escaped for XML only; an RSS
 ``<description>`` is read as HTML by readers, so it carries the text escaped as
 HTML (it shows the text, never runs it) and Atom's ``<summary type="html">`` the
 same; the Atom subtitle is text. Characters XML cannot carry become U+FFFD.
-JSON Feed has ``summary`` and ``content_text``, both plain text.
+JSON Feed has ``summary`` and ``content_text``, both plain text, with ``<``, ``>``
+and ``&`` written as ``\\u`` escapes.
 """
 
 from __future__ import annotations
@@ -133,4 +134,7 @@ def _json_feed(
         "language": lang,
         "items": items,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    # '<', '>' and '&' only occur inside strings: written as \u escapes, the feed is the
+    # same JSON and no text in it can read as markup if it is ever shown as HTML.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
