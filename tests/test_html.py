@@ -124,6 +124,7 @@ def test_xml_text_is_always_writable_as_xml(text: str) -> None:
     element.text = xml_text(text)
     parsed = ET.fromstring(ET.tostring(element, encoding="unicode"))
     kept = re.sub("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", "\ufffd", text)
+
     def lines(value: str | None) -> str:  # XML reads every line ending as '\n'
         return (value or "").replace("\r\n", "\n").replace("\r", "\n")
 
