@@ -25,11 +25,22 @@ YAML_ALIAS = "PG111"
 NOT_A_MAPPING = "PG112"
 EMPTY_FRONT_MATTER = "PG113"
 BAD_DATE_VALUE = "PG114"
+OUTSIDE_PROJECT = "PG115"  # a path or link that leads outside content/ or templates/
+NOT_A_FILE = "PG116"  # a named pipe, device, socket or folder where a file is read
+LINKED_FOLDER = "PG117"  # a folder that is a link: not followed
 
 # Fields
 MISSING_FIELD = "PG201"
 INVALID_VALUE = "PG202"
 UNKNOWN_FIELD = "PG203"
+CONTROL_CHARACTER = "PG204"  # a control character or non-character in text
+LINE_BREAK = "PG205"  # a line break in a one-line field
+URL_NOT_ALLOWED = "PG206"  # not an http(s) address of a web server
+ASSET_PATH = "PG207"  # an image path that is not a relative path of an image inside content/
+NEGATIVE_AMOUNT = "PG208"  # a payment or money figure below zero
+NUMBER_OUT_OF_RANGE = "PG209"  # too large, or more digits than any source publishes
+DATE_OUT_OF_RANGE = "PG210"  # a year before 1900 or after 2200
+UNKNOWN_SETTING_VALUE = "PG211"  # a time zone or locale that does not exist
 
 # Cross-file rules
 UNKNOWN_EDITOR = "PG301"
@@ -60,6 +71,11 @@ UNKNOWN_CORRECTED = "PG325"
 LIFECYCLE_DATES = "PG326"
 FACT_AFTER_ARTICLE = "PG327"
 LONG_HEADLINE = "PG328"
+TAG_CLASH = "PG329"  # one topic written two ways, or two tags sharing one topic page
+ASSET_MISSING = "PG330"  # an image or logo that is not in content/
+ASSET_KIND = "PG331"  # an image whose bytes are not the kind its name says
+UNSAFE_SVG = "PG332"  # an SVG image with script, event handlers or outside references
+ASSET_OUTSIDE = "PG333"  # an image that is a link to a file outside content/
 
 # Rendering
 UNDEFINED = "PG401"
@@ -76,6 +92,9 @@ UNSAFE_LINK = "PG502"
 UNSAFE_ATTRIBUTE = "PG503"
 UNSAFE_ATTRIBUTE_LIST = "PG504"  # an id, class or attribute an attribute list may not set
 UNSAFE_SITE_LINK = "PG505"  # a link in mkdocs.yml (nav, alternate, homepage) with a bad scheme
+PDF_NETWORK = "PG510"  # the PDF leaves out an image from the network (warning)
+PDF_FILE = "PG511"  # the PDF leaves out a file outside content/ or not an image (warning)
+PDF_ADDRESS = "PG512"  # the PDF leaves out any other address: large data:, other schemes
 
 # Building
 BUILD_FAILED = "PG901"

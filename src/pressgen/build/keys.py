@@ -15,6 +15,7 @@ from typing import Any
 
 from ..content import Content, fragment_key
 from ..digests import digest, digest_bytes
+from ..load.confined import Area
 from ..version import __version__
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -28,15 +29,21 @@ def code_digest() -> str:
 
 
 def templates_digest(template_dirs: list[Path]) -> list[tuple[str, str]]:
-    """(relative path, digest) of every template file, the project's and pressgen's."""
+    """(relative path, digest) of every template file, the project's and pressgen's,
+    read through their folder's confinement (a refused file counts as refused)."""
     found = []
     for folder in [*template_dirs, PACKAGE / "templates"]:
         if folder.is_dir():
-            found += [
-                (p.relative_to(folder).as_posix(), digest_bytes(p.read_bytes()))
-                for p in sorted(folder.rglob("*"))
-                if p.is_file()
-            ]
+            area = Area.of(folder)
+            for p in sorted(folder.rglob("*")):
+                if p.is_file():
+                    data, _ = area.read_bytes(p)
+                    found.append(
+                        (
+                            p.relative_to(folder).as_posix(),
+                            digest_bytes(b"\0refused" if data is None else data),
+                        )
+                    )
     return found
 
 

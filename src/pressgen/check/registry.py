@@ -21,6 +21,7 @@ from ..content import Content
 from ..findings import Finding
 from ..model import Article, RenderedArticle
 from . import (
+    assets,
     attributes,
     freshness,
     headlines,
@@ -29,6 +30,7 @@ from . import (
     references,
     rule_sets,
     safety,
+    tags,
     translations,
 )
 
@@ -44,6 +46,8 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     safety.fragments_safe,
     attributes.fragment_attributes_safe,
     provenance.derived_figures_agree,
+    tags.tags_spelt_one_way,
+    assets.images_are_what_they_say,
 )
 EACH_ARTICLE_RULES: tuple[EachArticleRule, ...] = (
     translations.language_enabled,

@@ -66,6 +66,7 @@ from ..urls import (
     sitemap,
     tags_url,
 )
+from .confinement import confine_docs_dir, confine_published
 from .feeds import feed_files
 from .head import TITLE_AS_TEXT, PageInfo, inject
 from .pages import article_src, build_pages, published_versions
@@ -89,6 +90,8 @@ class PressgenConfig(Config):
 class PressgenPlugin(BasePlugin[PressgenConfig]):
     """``plugins: [pressgen]`` in mkdocs.yml."""
 
+    findings: list[Finding]  # read by pressgen build, which prints them
+
     def _project(self, config: Any) -> Path:
         if self.config.project_dir:
             return (Path(config.config_file_path).parent / self.config.project_dir).resolve()
@@ -109,6 +112,11 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         self.clean: dict[str, str] = {}  # src -> the page's sanitised HTML
         self.site_alternates: list[dict[str, str]] = []
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        """Before MkDocs walks content/: nothing in it may lead outside (confinement.py)."""
+        self.findings = []
+        confine_docs_dir(config, self._project(config), self.findings)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         room = Pressroom.from_path(self._project(config))
@@ -145,6 +153,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         for file in list(files):
             if file.src_uri.startswith(tuple(skipped)) or file.src_uri in DATA_FILES:
                 files.remove(file)
+        confine_published(files, config, self._project(config), self.findings)
         for src, content in [*((p.src_uri, p.markdown) for p in pages), *extra.items()]:
             existing = files.get_file_from_path(src)
             if existing is not None:
@@ -204,7 +213,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             if room.articles[key].type != "press-release":
                 continue
             try:
-                content = release_pdf(room, key, rendered[key])
+                content = release_pdf(room, key, rendered[key], self.findings)
             except PdfUnavailable as exc:
                 self.findings.append(
                     Finding(
