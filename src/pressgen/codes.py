@@ -102,6 +102,16 @@ USAGE = "PG902"
 BAD_REQUEST = "PG903"
 REQUEST_TOO_LARGE = "PG904"
 NOT_FOUND = "PG905"
+CACHE_DISCARDED = "PG906"  # warning: a damaged cache file or entry was thrown away
+SITE_NOT_WRITABLE = "PG907"  # the site folder (or the folder around it) cannot be written
+OUTPUT_NOT_WRITABLE = "PG908"  # an output file's folder is missing or cannot be written
+SITE_DIR_UNSAFE = "PG909"  # the site folder would replace the project's own files
+STAGING_IN_THE_WAY = "PG910"  # a folder of the user's has the name of pressgen's staging folder
+METHOD_NOT_ALLOWED = "PG911"  # HTTP 405
+JSON_TOO_DEEP = "PG912"  # HTTP 422: JSON nested deeper than the service accepts
+REQUEST_TIMEOUT = "PG913"  # HTTP 408: the client sent its request too slowly
+BUILD_RECOVERED = "PG914"  # warning: an interrupted build's leftovers were cleaned up
+SERVICE_BUSY = "PG915"  # HTTP 503: too many connections at once
 
 # A bug in pressgen itself, never in the content: the last code, so that it stands out
 INTERNAL_ERROR = "PG999"

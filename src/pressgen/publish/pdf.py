@@ -1,8 +1,12 @@
 """A printable PDF of each press release (WeasyPrint), with the company letterhead.
 
 The PDF is the article page's own HTML inside a letterhead, styled by the same
-print stylesheet the site uses (``templates/print.css``, inlined). PDFs are cached by
-the digest of their HTML, so an unchanged release is not typeset again.
+print stylesheet the site uses (``templates/print.css``, inlined). PDFs are cached under
+``.pressgen-cache/pdf/`` by the digest of everything they are made from (the HTML,
+the project files it refers to, the WeasyPrint version), so an unchanged release
+is not typeset again; a cached PDF is written atomically and verified when read
+(checksum, and it must look like a whole PDF), and thrown away with a PG906
+warning when it does not (:mod:`pressgen.build.cache_files`).
 
 WeasyPrint loads images (and anything a stylesheet or an SVG names) through a URL
 fetcher. Its default one reads any ``file://`` path of the machine and fetches
@@ -28,13 +32,15 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 from urllib.request import url2pathname
 
 from .. import codes
-from ..digests import digest_text
+from ..build.cache_files import CacheDamaged, discard, read_entry, write_entry
+from ..digests import digest, digest_bytes
 from ..findings import Finding, Location
 from ..load.confined import Area
 from ..model import RenderedArticle, in_language
@@ -48,6 +54,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _NETWORK = "the build fetches nothing from the network"
 _LINKING = frozenset({"image", "use", "link", "object", "embed"})  # elements that load href
 _HREFS = frozenset({"href", "xlink:href", "data"})
+CACHE_KIND = "pdf"
 
 
 class PdfUnavailable(RuntimeError):
@@ -274,28 +281,68 @@ def _shown(url: str, sources: PdfSources) -> str:
 def release_pdf(
     room: Pressroom, key: str, result: RenderedArticle, findings: list[Finding] | None = None
 ) -> bytes:
-    """The PDF of one release, from the cache when its HTML has not changed.
+    """The PDF of one release, from the cache when nothing it is made from has changed.
 
     Addresses the PDF may not load are left out and reported into ``findings``
     (warnings, each once), from the cache too.
     """
     document = release_html(room, key, result)
     sources = PdfSources(room.root / "content" if room.root else None)
-    cache_dir = room.root / ".pressgen-cache" / PDF_CACHE if room.root else None
-    cached = cache_dir / f"{digest_text(document)}.pdf" if cache_dir else None
-    if cached is not None and cached.is_file():
+    if room.root is None:
+        content = render_pdf(document, None, sources)
+        _report(findings, refused_findings(room, key, document, sources))
+        return content
+    name = f"{pdf_cache_key(document, sources)}.pdf"
+    cached = room.root / ".pressgen-cache" / PDF_CACHE / name
+    found = read_cached_pdf(cached, f".pressgen-cache/{PDF_CACHE}/{name}")
+    if found is not None:
         for address in addresses(document):  # the same decisions, without typesetting
             sources.check(urljoin(sources.base_url or "", address))
         _report(findings, refused_findings(room, key, document, sources))
-        return cached.read_bytes()
+        return found
     content = render_pdf(document, sources.content, sources)
     _report(findings, refused_findings(room, key, document, sources))
-    if cached is not None:
+    with contextlib.suppress(OSError):  # a read-only project still builds
+        write_entry(cached, CACHE_KIND, content)
+    return content
+
+
+def pdf_cache_key(document: str, sources: PdfSources) -> str:
+    """A digest of everything a PDF is made from: its HTML, the bytes of every project
+    image it loads (a logo replaced under the same name makes a new PDF), and the
+    version of WeasyPrint. Files are read only as the PDF would read them (inside
+    content/, through :class:`PdfSources`' confinement)."""
+    files: list[tuple[str, str | None]] = []
+    probe = PdfSources(sources.content)  # its refusals are reported by the render
+    for address in addresses(document):
+        url = urljoin(sources.base_url or "", address)
         try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(content)
-        except OSError:
-            pass  # a read-only project still builds
+            data, _media = probe.load(url)
+        except Refused:
+            files.append((address, None))
+            continue
+        files.append((address, digest_bytes(data)))
+    return digest([document, sorted(files, key=str), _weasyprint_version()])
+
+
+def _weasyprint_version() -> str | None:
+    try:
+        return version("weasyprint")
+    except PackageNotFoundError:
+        return None
+
+
+def read_cached_pdf(path: Path, shown: str) -> bytes | None:
+    """A cached PDF, verified; None (and a PG906 warning if it was damaged) otherwise."""
+    try:
+        content = read_entry(path, CACHE_KIND)
+        if not content.startswith(b"%PDF-") or b"%%EOF" not in content[-1024:]:
+            raise CacheDamaged("it is not a whole PDF")
+    except FileNotFoundError:
+        return None
+    except CacheDamaged as exc:
+        discard(path, shown, exc.reason)
+        return None
     return content
 
 
