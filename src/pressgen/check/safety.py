@@ -20,8 +20,9 @@ _DANGEROUS_TAG = re.compile(
     r"frame|frameset|applet)\b",
     re.IGNORECASE,
 )
-_EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
-_ATTR_LIST_EVENT = re.compile(r"\{:?[^}\n]*?\b(on[a-zA-Z]+)\s*=[^}\n]*\}")
+# Attribute names are compared without regard to case (ONMOUSEOVER is onmouseover).
+_EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL | re.IGNORECASE)
+_ATTR_LIST_EVENT = re.compile(r"\{:?[^}\n]*?\b(on[a-zA-Z]+)\s*=[^}\n]*\}", re.IGNORECASE)
 _LINK_TARGETS = [
     re.compile(r"\]\(\s*<?([^)\s>]+)"),  # [text](target)
     re.compile(

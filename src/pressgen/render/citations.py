@@ -8,7 +8,6 @@ re-templated, and their text is HTML-escaped so a fact cannot inject markup.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,6 +16,7 @@ from typing import Any
 from .. import codes
 from ..content import Content
 from ..findings import Finding, closest
+from ..html import markdown_text
 from ..labels import Wording
 from ..model import (
     Deal,
@@ -40,12 +40,10 @@ class CitationProblem(Exception):
         self.finding = finding
 
 
-_MARKUP = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;"})
-
-
 def _esc(text: object) -> str:
-    """Fact text is data: no HTML, no Markdown links or code spans can come out of it."""
-    return html.escape(str(text), quote=False).translate(_MARKUP)
+    """Fact text is data: no HTML, link, emphasis, attribute list or other Markdown can
+    come out of it (the same escaping as every text a template prints)."""
+    return markdown_text(text)
 
 
 @dataclass

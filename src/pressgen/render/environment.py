@@ -24,6 +24,7 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateNotFound,
+    pass_context,
 )
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
@@ -34,6 +35,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from .. import codes
 from ..errors import PressgenError
 from ..findings import Finding
+from ..html import markdown_text
 from ..labels import Wording
 from ..load.confined import MAX_FILE_BYTES, Area
 
@@ -199,6 +201,25 @@ class ConfinedLoader(BaseLoader):
         return self.package.get_source(environment, template)
 
 
+ARCHETYPES = "archetypes/"
+
+
+@pass_context
+def markdown_finalize(context: Any, value: Any) -> Any:
+    """What a template prints goes into Markdown as text, escaped, unless it is
+    Markdown already (``__html__``: fact views, bodies, fragments, labels, tojson).
+
+    Archetypes are the exception: they write the source file an editor starts from
+    (front matter and Markdown to edit), not a page, and quote their own values."""
+    if (context.name or "").startswith(ARCHETYPES):
+        return value
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    if isinstance(value, str):
+        return markdown_text(value)
+    return value
+
+
 def make_environment(template_dirs: list[Path], wording: Wording) -> PressroomEnvironment:
     """Build the environment: project templates first, then the package defaults.
 
@@ -207,7 +228,8 @@ def make_environment(template_dirs: list[Path], wording: Wording) -> PressroomEn
     env = PressroomEnvironment(
         loader=ConfinedLoader(template_dirs),
         undefined=StrictUndefined,
-        autoescape=False,  # output is Markdown; fact views escape their own text
+        autoescape=False,  # output is Markdown: text is escaped by markdown_finalize
+        finalize=markdown_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
