@@ -12,21 +12,27 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, Template, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.nodes import Concat
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pydantic import BaseModel
 
 from ..labels import Wording
 
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SEQUENCE = 100_000
 MAX_LOOP_ITEMS = 100_000
-_WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{5,}|\{[^}]*:[^}]*\d{5,}")
+# A width or precision of 10,000 or more, or one given by an argument ('%*s', '{:>{}}').
+_WIDE_FORMAT = re.compile(
+    r"%[-+ #0]*(?:\d{5,}|\*)|%[-+ #0]*\d*\.(?:\d{5,}|\*)|\{[^{}]*:[^{}]*(?:\d{5,}|\{)"
+)
+_PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill"})
 _BINOPS = {"*": operator.mul, "**": operator.pow, "+": operator.add, "%": operator.mod}
 
 
@@ -60,6 +66,20 @@ class PressroomEnvironment(ImmutableSandboxedEnvironment):
 
     code_generator_class = _GuardedCodeGenerator
     intercepted_binops = frozenset(_BINOPS)
+    # In a limited worker process only: told of every template entered (an include
+    # too), so that a render killed there is reported on the right file.
+    watch: Callable[[Template], None] | None = None
+
+    def get_template(
+        self,
+        name: str | Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> Template:
+        template = super().get_template(name, parent, globals)
+        if self.watch is not None:
+            self.watch(template)
+        return template
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         if operator_name == "**" and isinstance(right, int) and abs(right) > 64:
@@ -82,10 +102,45 @@ class PressroomEnvironment(ImmutableSandboxedEnvironment):
             _refuse_wide_format(left)
         return _BINOPS[operator_name](left, right)
 
+    def call(
+        __self,
+        __context: Any,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """Refuse, before they run, the calls that would build a huge text in C (where no
+        time limit can stop them): a padding width, a format width, a join or replace
+        that multiplies, and the content models' own methods (model_dump_json(indent=))."""
+        _refuse_bomb(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
     def guarded_concat(self, parts: tuple[Any, ...]) -> str:
         texts = [str(part) for part in parts]
         _too_long(sum(map(len, texts)))
         return "".join(texts)
+
+
+def _refuse_bomb(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    method = getattr(function, "__wrapped__", function)  # str.format comes wrapped
+    owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    if isinstance(owner, BaseModel):
+        raise SecurityError(f"calling '{name}' of the content is not allowed; print its fields")
+    if not isinstance(owner, str):
+        return
+    numbers = [v for v in (*args, *kwargs.values()) if isinstance(v, int)]
+    if name in _PADDING_METHODS and any(n > MAX_OUTPUT_CHARS for n in numbers):
+        raise OutputLimitError(f"'{name}' to a width of {max(numbers):,} characters")
+    if name == "expandtabs":
+        _too_long(len(owner) + owner.count("\t") * max(numbers or [8]))
+    if name in ("format", "format_map"):
+        _refuse_wide_format(owner)
+    if name == "replace" and len(args) >= 2 and isinstance(args[0], str):
+        old, new = args[0], str(args[1])
+        _too_long(len(owner) + (owner.count(old) if old else len(owner) + 1) * len(new))
+    if name == "join" and args and hasattr(args[0], "__len__"):
+        items = args[0]
+        _too_long(len(owner) * max(len(items) - 1, 0) + sum(len(str(i)) for i in items))
 
 
 def _guard_filter(name: str, function: Any) -> Any:
@@ -164,8 +219,29 @@ def make_environment(template_dirs: list[Path], wording: Wording) -> PressroomEn
     return env
 
 
-def compile_text(env: PressroomEnvironment, source: str, name: str) -> Template:
-    """Compile an article body or fragment (user text) as a template with a useful name."""
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_NOT_RENDERED_WITH_ARTICLES = ("i18n/", "archetypes/")
+
+
+def project_templates(template_dirs: list[Path]) -> list[str]:
+    """The project's templates that replace one pressgen renders articles with (page
+    templates and their partials; not label tables or archetypes): untrusted code."""
+    own = {
+        p.relative_to(PACKAGE_TEMPLATES).as_posix()
+        for p in PACKAGE_TEMPLATES.rglob("*.j2")
+        if p.is_file()
+    }
+    found = []
+    for folder in template_dirs:
+        for name in sorted(own):
+            if not name.startswith(_NOT_RENDERED_WITH_ARTICLES) and (folder / name).exists():
+                found.append(name)
+    return found
+
+
+def compile_text(env: PressroomEnvironment, source: str | nodes.Template, name: str) -> Template:
+    """Compile an article body or fragment (its text, or its syntax tree already parsed)
+    as a template with a useful name."""
     code = env.compile(source, name=name, filename=name)
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 

@@ -16,7 +16,8 @@ from ..content import Content
 from ..digests import digest_text
 from ..labels import Labels
 from ..lru import BoundedCache
-from .environment import PressroomEnvironment, compile_text, make_environment
+from .bodies import BodyNotAllowed, Refusal, check_body
+from .environment import PressroomEnvironment, compile_text, make_environment, project_templates
 from .placeholders import parse_simple
 
 COMPILED_CACHE_SIZE = 4096  # bodies, summaries and fragments of a large press room
@@ -34,6 +35,8 @@ class Renderer:
         self.environment: PressroomEnvironment = make_environment(
             template_dirs, labels.for_locale(content.settings.locale)
         )
+        # Set only in a limited worker process (enter_worker): where the render is.
+        self.worker_note: Callable[[Any], None] | None = None
         self._compiled: BoundedCache[Any] = BoundedCache(COMPILED_CACHE_SIZE)
         self._display_names: dict[str, str] = {}
         self._memo: dict[Hashable, Any] = {}
@@ -52,8 +55,43 @@ class Renderer:
             )
             if simple is not _NEEDS_JINJA:
                 return simple
-        return self._compiled.get_or_make(
-            ("jinja", name, content), lambda: compile_text(self.environment, source, name)
+        made = self._compiled.get_or_make(
+            ("jinja", name, content), lambda: self._compile_body(source, name)
+        )
+        if isinstance(made, Refusal):
+            raise BodyNotAllowed(made)
+        return made
+
+    @property
+    def bodies_are_templates(self) -> bool:
+        """Whether the press room opted in to full (sandboxed) Jinja in bodies."""
+        return self.content.settings.bodies == "jinja"
+
+    @property
+    def untrusted(self) -> bool:
+        """Whether an article's render runs code nobody here wrote: opted-in Jinja bodies,
+        or a project template that replaces one of pressgen's. Such renders run in a
+        limited worker process; the others are placeholders over typed data."""
+        return self.memo(
+            "untrusted",
+            lambda: self.bodies_are_templates or bool(project_templates(self.template_dirs)),
+        )
+
+    def _compile_body(self, source: str, name: str) -> Any:
+        """The compiled text, or the :class:`Refusal` of its first non-placeholder."""
+        if self.bodies_are_templates:
+            return compile_text(self.environment, source, name)
+        tree = self.environment.parse(source, name, name)
+        refusal = check_body(tree, frozenset(self.environment.globals))
+        return refusal or compile_text(self.environment, tree, name)
+
+    def enter_worker(self, note: Callable[[Any], None]) -> None:
+        """In a limited worker process (this process's copy of the renderer): render here,
+        under the process's limits, and report each file entered with ``note`` as
+        ``(file, line, JSON pointer)``."""
+        self.worker_note = note
+        self.environment.watch = lambda template: note(
+            (self.display_template(template.filename or template.name or ""), 1, "")
         )
 
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
