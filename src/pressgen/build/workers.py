@@ -33,13 +33,14 @@ from __future__ import annotations
 import concurrent.futures
 import itertools
 import multiprocessing as mp
+import multiprocessing.util as mp_util
 import os
 import resource
 import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, Literal, TypeVar, cast
@@ -149,6 +150,7 @@ class Limits:
 
     seconds: float  # soft: SIGALRM in the child (the render reports the template line)
     memory_mb: int = RENDER_MEMORY_MB  # RLIMIT_AS headroom over the child at fork
+    nice: int = 0  # lower the child's priority (a service keeps answering others)
 
     @property
     def hard_seconds(self) -> float:
@@ -181,6 +183,8 @@ def _apply_limits(limits: Limits) -> None:
         cap = size + limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if limits.nice:
+        os.nice(limits.nice)
 
 
 def _alarm(signum: int, frame: Any) -> None:
@@ -379,14 +383,26 @@ def map_limited(
     return [(key, results[key]) for key in keys]
 
 
+@dataclass
+class _Link(Generic[T]):
+    """What the service side of a RenderHost shares with its reader thread."""
+
+    requests: Connection
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    futures: dict[int, concurrent.futures.Future[T]] = field(default_factory=dict)
+    ids: Iterator[int] = field(default_factory=itertools.count)
+    open: bool = True
+
+
 class RenderHost(Generic[T]):
     """A helper process that forks one limited child per request (the HTTP service).
 
     Forked once, when it is made; from then on it is single-threaded, so its own forks
     are safe whatever threads the service runs. :meth:`submit` is thread-safe and
-    returns a future; a reader thread here resolves it. ``work(payload, note)`` runs in
-    the child; an overrun resolves to ``overrun(payload, Overrun)``. At most
-    ``concurrency`` children run at once; more requests wait in the host.
+    returns a future, resolved by a reader thread. ``work(payload, note)`` runs in a
+    limited child; an overrun resolves to ``overrun(payload, Overrun)``. At most
+    ``concurrency`` children run at once; more requests wait in the host. The host
+    stops with :meth:`close`, when this object is collected, or at exit.
     """
 
     def __init__(
@@ -399,63 +415,80 @@ class RenderHost(Generic[T]):
         context = mp.get_context("fork")
         requests_out, requests_in = context.Pipe(duplex=False)
         answers_out, answers_in = context.Pipe(duplex=False)
-        self._process = context.Process(
+        process = context.Process(
             target=_host,
             args=(work, limits, overrun, concurrency, requests_out, answers_in, requests_in),
             daemon=False,  # it forks children of its own
             name="pressgen-render-host",
         )
-        self._process.start()
+        process.start()
         requests_out.close()
         answers_in.close()
-        self._requests, self._answers = requests_in, answers_out
-        self._lock = threading.Lock()
-        self._futures: dict[int, concurrent.futures.Future[T]] = {}
-        self._ids = itertools.count()
-        self._reader = threading.Thread(
-            target=self._read, name="pressgen-render-host-reader", daemon=True
+        self._link: _Link[T] = _Link(requests_in)
+        reader = threading.Thread(
+            target=_read_answers,
+            args=(answers_out, self._link),
+            name="pressgen-render-host-reader",
+            daemon=True,
         )
-        self._reader.start()
+        reader.start()
+        self._process = process
+        self._stop = mp_util.Finalize(
+            self, _stop_host, args=(self._link, process, reader), exitpriority=10
+        )
 
     def submit(self, payload: Any) -> concurrent.futures.Future[T]:
         future: concurrent.futures.Future[T] = concurrent.futures.Future()
-        with self._lock:
-            if not self._process.is_alive():
+        link = self._link
+        with link.lock:
+            if not link.open or not self._process.is_alive():
                 future.set_exception(RuntimeError("the render host has stopped"))
                 return future
-            ident = next(self._ids)
-            self._futures[ident] = future
-            self._requests.send((ident, payload))
+            ident = next(link.ids)
+            link.futures[ident] = future
+            link.requests.send((ident, payload))
         return future
 
-    def _read(self) -> None:
-        while True:
-            try:
-                ident, outcome, value = self._answers.recv()
-            except (EOFError, OSError):
-                break
-            with self._lock:
-                future = self._futures.pop(ident, None)
-            if future is None:
-                continue
-            if outcome == "ok":
-                future.set_result(value)
-            else:
-                future.set_exception(RuntimeError(value))
-        with self._lock:
-            waiting, self._futures = self._futures, {}
-        for future in waiting.values():
-            future.set_exception(RuntimeError("the render host has stopped"))
+    @property
+    def alive(self) -> bool:
+        return self._link.open and self._process.is_alive()
 
     def close(self) -> None:
-        with self._lock:
-            self._requests.close()  # the host ends at end of input
-        self._process.join(timeout=10)
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join()
-        self._reader.join(timeout=10)
-        self._answers.close()
+        self._stop()
+
+
+def _read_answers(answers: Connection, link: _Link[T]) -> None:
+    """The service side's reader thread: each answer resolves its request's future."""
+    while True:
+        try:
+            ident, outcome, value = answers.recv()
+        except (EOFError, OSError):
+            break
+        with link.lock:
+            future = link.futures.pop(ident, None)
+        if future is None:
+            continue
+        if outcome == "ok":
+            future.set_result(value)
+        else:
+            future.set_exception(RuntimeError(value))
+    answers.close()
+    with link.lock:
+        link.open = False
+        waiting, link.futures = link.futures, {}
+    for future in waiting.values():
+        future.set_exception(RuntimeError("the render host has stopped"))
+
+
+def _stop_host(link: _Link[Any], process: Any, reader: threading.Thread) -> None:
+    with link.lock:
+        link.open = False
+        link.requests.close()  # the host ends at the end of its input
+    process.join(timeout=10)
+    if process.is_alive():
+        process.kill()
+        process.join()
+    reader.join(timeout=10)
 
 
 def _host(

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from .. import codes
 from ..content import Content
@@ -31,8 +31,16 @@ from ..model import (
     period_bounds,
 )
 
-if TYPE_CHECKING:  # the renderer imports the field lists from here
-    from .renderer import Renderer
+T = TypeVar("T")
+
+
+class Renderer(Protocol):
+    """What citing needs of :class:`~pressgen.render.renderer.Renderer` (which imports the
+    field lists from here): the content and a per-press-room memo."""
+
+    content: Content
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T: ...
 
 
 class CitationProblem(Exception):
