@@ -81,8 +81,9 @@ def test_memory_past_the_limit_stops_the_render_not_the_build(project: Path) -> 
     worker's RLIMIT_AS (a MemoryError, located at the template line)."""
     room = with_partial(
         project,
-        "{% set ns = namespace(x=[]) %}{% for i in 'x' * 99999 %}"
-        "{% set ns.x = ns.x + [('y' * 99999) ~ loop.index] %}{% endfor %}{{ ns.x | length }}",
+        "{% set s = 'y' * 99999 %}{% set big = s ~ s ~ s ~ s ~ s ~ s ~ s ~ s ~ s ~ s %}"
+        "{% set ns = namespace(x=[]) %}{% for i in s %}"
+        "{% set ns.x = ns.x + [big ~ loop.index] %}{% endfor %}{{ ns.x | length }}",
         timeout=20,
     )
     start = time.monotonic()
