@@ -193,3 +193,15 @@ def test_the_render_host_answers_quick_requests_while_runaways_are_stopped() -> 
         host.close()
     assert not host.alive
     assert host.submit("late").exception(timeout=5) is not None
+
+
+def test_a_render_host_stops_when_closed_though_a_later_fork_holds_its_pipe() -> None:
+    first = workers.RenderHost(lambda p, n: p, LIMITS, stopped)
+    second = workers.RenderHost(lambda p, n: p, LIMITS, stopped)  # inherits first's pipe
+    try:
+        start = time.monotonic()
+        first.close()
+        assert not first.alive and time.monotonic() - start < 5
+        assert second.submit("still here").result(timeout=30) == "still here"
+    finally:
+        second.close()

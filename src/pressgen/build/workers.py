@@ -31,6 +31,7 @@ process, can render at the same time without seeing each other's work.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import itertools
 import multiprocessing as mp
 import multiprocessing.util as mp_util
@@ -483,7 +484,11 @@ def _read_answers(answers: Connection, link: _Link[T]) -> None:
 def _stop_host(link: _Link[Any], process: Any, reader: threading.Thread) -> None:
     with link.lock:
         link.open = False
-        link.requests.close()  # the host ends at the end of its input
+        # Said, not just closed: a process forked since holds the pipe's end too, so
+        # the host might not see the end of its input.
+        with contextlib.suppress(OSError):
+            link.requests.send(None)
+        link.requests.close()
     process.join(timeout=10)
     if process.is_alive():
         process.kill()
@@ -528,10 +533,13 @@ def _host(
                 answers.send((int(key), "ok", value))
             if ready:
                 try:
-                    ident, payload = requests.recv()
+                    message = requests.recv()
                 except (EOFError, OSError):
+                    message = None
+                if message is None:  # closed, or told to stop: finish what runs
                     open_input = False
                     continue
+                ident, payload = message
                 payloads[str(ident)] = payload
                 waiting.append(str(ident))
     finally:

@@ -14,6 +14,7 @@ import operator
 import re
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from types import BuiltinMethodType, FunctionType, MethodType
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, Template, nodes
@@ -122,7 +123,15 @@ class PressroomEnvironment(ImmutableSandboxedEnvironment):
 
 
 def _refuse_bomb(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    method = getattr(function, "__wrapped__", function)  # str.format comes wrapped
+    kind = type(function)  # (types first: most calls are label(...), checked in no time)
+    if kind is FunctionType:  # the sandbox hands out str.format wrapped in a function
+        method = function.__dict__.get("__wrapped__")
+        if method is None:
+            return
+    elif kind is BuiltinMethodType or kind is MethodType:
+        method = function
+    else:
+        return
     owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
     if isinstance(owner, BaseModel):
         raise SecurityError(f"calling '{name}' of the content is not allowed; print its fields")
