@@ -4,7 +4,11 @@ One environment per press room (never module-global): a CMS can hold several
 press rooms in one process. Templates in the project's ``templates/`` folder
 override the defaults shipped in the package, file by file, like Material's
 ``custom_dir``. Everything a template could use to exhaust memory is bounded
-here; time is bounded by :mod:`pressgen.render.time_limit`.
+here, step by step — operators, filters, loops and, in :meth:`PressroomEnvironment.call`,
+the string methods that build a huge text in C before anything could measure it.
+These bounds give clear findings; the guarantee for code nobody here wrote
+(:func:`project_templates`, opted-in bodies) is the limited worker process it runs in
+(:mod:`pressgen.build.workers`: memory, time, SIGKILL).
 """
 
 from __future__ import annotations
