@@ -44,6 +44,13 @@ def limits_of(renderer: Renderer) -> Limits:
     return Limits(seconds=renderer.content.settings.render_timeout_s)
 
 
+def limited(renderer: Renderer) -> Limits:
+    """The limits of the renderer's worker processes, once its templates are compiled
+    here (so that no worker compiles its own copy)."""
+    renderer.prepare_for_workers()
+    return limits_of(renderer)
+
+
 def in_worker(renderer: Renderer, note: Note, make: Callable[[], T]) -> T:
     """Run ``make`` in a limited worker process: this process's copy of the renderer
     renders here and reports where it is."""
@@ -61,7 +68,7 @@ def checked_render(
                 renderer, note, lambda: checked_render(renderer, article, key, today)
             ),
             [key],
-            limits_of(renderer),
+            limited(renderer),
             lambda _key, why: overrun_render(renderer, article, key, today, why),
             workers=1,
         )

@@ -13,7 +13,7 @@ from ..model import RenderedArticle
 from ..render import Renderer
 from .cache import RenderCache
 from .keys import article_key, current_digest, dependency_digests, global_key
-from .pipeline import LIMIT_CODES, checked_render, in_worker, limits_of, overrun_render
+from .pipeline import LIMIT_CODES, checked_render, in_worker, limited, overrun_render
 from .workers import map_keys, map_limited
 
 
@@ -64,7 +64,7 @@ def render_all(
         rendered = map_limited(
             lambda key, note: in_worker(renderer, note, lambda: work(key)),
             todo,
-            limits_of(renderer),
+            limited(renderer),
             lambda key, why: overrun_render(renderer, content.articles[key], key, today, why),
             workers,
         )

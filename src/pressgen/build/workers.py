@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import gc
 import itertools
 import multiprocessing as mp
 import multiprocessing.util as mp_util
@@ -203,6 +204,7 @@ def _limited_child(
     close: Iterable[Connection],
 ) -> None:
     """A limited child: each key in turn, under the limits; every step reported."""
+    gc.disable()  # a collection would touch, and so copy, every page of the parent's heap
     for inherited in close:  # the parent's other ends (a RenderHost's request pipe)
         inherited.close()
     with open(os.devnull, "wb") as null:  # C code that fails (Rust's alloc abort) talks
