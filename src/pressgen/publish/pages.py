@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from ..build.pipeline import in_worker, limits_of
+from ..build.pipeline import in_worker, limited
 from ..build.workers import Overrun, map_limited
 from ..findings import Finding, Location
 from ..i18n import LANGUAGES
@@ -152,7 +152,7 @@ def _limited_language_pages(
 
     if not room.renderer.untrusted:
         return _language_pages(room, lang, order, rendered, feeds=feeds), []
-    limits = limits_of(room.renderer)
+    limits = limited(room.renderer)
     limits = dataclasses.replace(limits, seconds=limits.seconds * (1 + len(order) // 100))
 
     def stopped(_key: str, why: Overrun) -> list[GeneratedPage] | Finding:

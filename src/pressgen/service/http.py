@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from .. import codes
-from ..build.pipeline import in_worker, limits_of
+from ..build.pipeline import in_worker, limited
 from ..build.workers import MAX_WORKERS, Note, Overrun, RenderHost, usable_cores
 from ..findings import Finding, Location
 from ..model import RenderedArticle
@@ -173,7 +173,7 @@ class _RenderDispatch:
 
     def __init__(self, room: Pressroom):
         self.room = room
-        self.limits = dataclasses.replace(limits_of(room.renderer), nice=10)
+        self.limits = dataclasses.replace(limited(room.renderer), nice=10)
         self.host = self._start()
 
     def _start(self) -> RenderHost[Any]:
