@@ -187,11 +187,28 @@ def serve(project: Path, dev_addr: str, drafts: bool) -> None:
 @project_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-def api(project: Path, host: str, port: int) -> None:
+@click.option(
+    "--max-body-bytes",
+    default=1_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Larger request bodies are refused with 413.",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    metavar="URL",
+    help="A web origin allowed to call the service from a browser (repeat for more); "
+    "none by default.",
+)
+def api(
+    project: Path, host: str, port: int, max_body_bytes: int, cors_origins: tuple[str, ...]
+) -> None:
     """Run the HTTP preview and validation service (needs: pip install 'pressgen[api]')."""
     from .commands.api import api
 
-    api(project, host=host, port=port)
+    api(project, host=host, port=port, max_body_bytes=max_body_bytes, cors_origins=cors_origins)
 
 
 @main.command()

@@ -103,7 +103,10 @@ TAGS = st.sampled_from(["en", "zh-Hant-HK", "zh-Hans-CN"])
 ids = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,15}", fullmatch=True)
 words = (
     st.text(
-        st.characters(categories=["L", "N", "P", "Zs"], exclude_characters="\u180e"),
+        # Letters that show as nothing (Hangul fillers) are refused as invisible.
+        st.characters(
+            categories=["L", "N", "P", "Zs"], exclude_characters="\u180e\u115f\u1160\u3164\uffa0"
+        ),
         min_size=1,
         max_size=30,
     )
@@ -111,11 +114,14 @@ words = (
     .filter(bool)
 )
 dates = st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31))
+# Numbers as sources print them: at most 15 digits, 6 of them after the point.
 numbers = st.one_of(
-    st.decimals(-(10**12), 10**12, allow_nan=False, allow_infinity=False),
+    st.decimals(-(10**11), 10**11, allow_nan=False, allow_infinity=False, places=3),
+    st.decimals(-1, 1, allow_nan=False, allow_infinity=False, places=6),
     st.integers(-(10**6), 10**6),
-    st.sampled_from([Decimal("1E+3"), Decimal("1.10"), Decimal("-0"), Decimal("1E-7"), 91.17]),
+    st.sampled_from([Decimal("1E+3"), Decimal("1.10"), Decimal("-0"), Decimal("1E-6"), 91.17]),
 )
+amounts = numbers.map(lambda n: abs(Decimal(str(n))))
 scales = st.sampled_from(["thousand", "million", "billion", "trillion"])
 qualifiers = st.sampled_from(["over", "nearly", "around", "up to", "at least", "less than"])
 periods = st.one_of(
@@ -126,7 +132,7 @@ periods = st.one_of(
     st.tuples(st.integers(1990, 2030), st.integers(2031, 2060)).map(lambda p: f"{p[0]}-01/{p[1]}"),
 )
 money = st.fixed_dictionaries(
-    {"amount": numbers.map(abs)},
+    {"amount": amounts},
     optional={
         "scale": scales,
         "currency": st.sampled_from(["USD", "HKD"]),
@@ -152,35 +158,39 @@ def fact(kind: str, required: dict[str, Any], optional: dict[str, Any], wordings
     )
 
 
-figures = fact(
-    "figure",
-    {"label": words, "value": numbers, "as_of": dates},
-    {
-        "scale": scales,
-        "period": periods,
-        "qualifier": qualifiers,
-        "change": st.fixed_dictionaries(
-            {"value": numbers},
-            optional={
-                "unit": st.sampled_from(["percent", "percentage points"]),
-                "basis": words,
-            },
-        ),
-        "derived": st.fixed_dictionaries(
-            {
-                "operation": st.sampled_from(["share", "ratio", "sum", "difference"]),
-                "inputs": st.lists(ids, min_size=2, max_size=3),
-            },
-            optional={"rounding": numbers},
-        ),
-    },
-    ("label", "unit", "qualifier", "basis"),
-).flatmap(
-    lambda data: st.one_of(
-        st.just(data),
-        st.just({**data, "currency": "USD"}),
-        words.map(lambda unit: {**data, "unit": unit}),
+figures = (
+    fact(
+        "figure",
+        {"label": words, "value": numbers, "as_of": dates},
+        {
+            "scale": scales,
+            "period": periods,
+            "qualifier": qualifiers,
+            "change": st.fixed_dictionaries(
+                {"value": numbers},
+                optional={
+                    "unit": st.sampled_from(["percent", "percentage points"]),
+                    "basis": words,
+                },
+            ),
+            "derived": st.fixed_dictionaries(
+                {
+                    "operation": st.sampled_from(["share", "ratio", "sum", "difference"]),
+                    "inputs": st.lists(ids, min_size=2, max_size=3),
+                },
+                optional={"rounding": amounts},
+            ),
+        },
+        ("label", "unit", "qualifier", "basis"),
     )
+    .flatmap(
+        lambda data: st.one_of(
+            st.just(data),
+            st.just({**data, "currency": "USD", "value": abs(Decimal(str(data["value"])))}),
+            words.map(lambda unit: {**data, "unit": unit}),
+        )
+    )
+    .filter(lambda d: _total({"amount": d["value"], **d}) < 10**15)
 )
 deals = fact(
     "deal",
@@ -196,9 +206,12 @@ deals = fact(
     ("licensor", "licensee", "asset", "modality", "territory"),
 ).filter(
     lambda d: (
-        "upfront" not in d
-        or "total_value" not in d
-        or _total(d["upfront"]) <= _total(d["total_value"])
+        (
+            "upfront" not in d
+            or "total_value" not in d
+            or _total(d["upfront"]) <= _total(d["total_value"])
+        )
+        and all(_total(d[k]) < 10**15 for k in ("upfront", "total_value") if k in d)
     )
 )
 quotes = fact(
@@ -217,7 +230,7 @@ events = fact(
 
 def _total(amount: dict[str, Any]) -> Decimal:
     factor = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-    return Decimal(str(amount["amount"])) * factor.get(amount.get("scale", ""), 1)
+    return abs(Decimal(str(amount["amount"]))) * factor.get(amount.get("scale", ""), 1)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

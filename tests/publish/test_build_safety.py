@@ -58,7 +58,7 @@ def test_kill_9_during_build_leaves_previous_site_intact(project: Path) -> None:
     deadline = time.monotonic() + 120
     staged: list[Path] = []
     while time.monotonic() < deadline and build.poll() is None:
-        staged = [p for p in project.glob(".site-*") if (p / "news").is_dir()]
+        staged = [p for p in project.glob(".pressgen-staging/job-*/site") if (p / "news").is_dir()]
         if staged:
             break
         time.sleep(0.02)
@@ -70,6 +70,7 @@ def test_kill_9_during_build_leaves_previous_site_intact(project: Path) -> None:
     # The next build cleans up what the killed one left and succeeds.
     assert build_site(project, now=NOW).ok
     assert not list(project.glob(".site-*"))
+    assert not list(project.glob(".pressgen-staging/job-*"))
     assert (project / "site/news/2025/10/export-note-a/index.html").is_file()
 
 

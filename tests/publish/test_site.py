@@ -140,6 +140,7 @@ def test_pressgen_build_keeps_previous_site_when_build_fails(project: Path) -> N
     assert not result.ok
     assert marker.read_text() == "previous site"
     assert not list(project.glob(".site-*"))
+    assert not list(project.glob(".pressgen-staging/job-*"))  # the failed build's job is gone
 
 
 @pytest.mark.site

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from conftest import ARTICLE, TODAY, write
 from pressgen import Pressroom, codes
+from pressgen.html import plain_text
 
 RELEASE = "dengyuemed-opens-a-single-export-desk-for-chinese-innovative-medicines"
 UPDATE = "china-s-out-licensing-boom-meets-its-first-reality-check"
@@ -128,9 +129,9 @@ def test_fact_text_is_never_templated_or_raw_html(project: Path) -> None:
             'label: "Exports {{ 7 * 7 }} <script>alert(1)</script>"',
         )
     )
-    md = room_for(project).render_article(RELEASE).markdown
-    assert "Exports {{ 7 * 7 }} &lt;script&gt;" in md
-    assert "49" not in md and "<script>" not in md
+    result = room_for(project).render_article(RELEASE)
+    assert "Exports {{ 7 * 7 }} <script>alert(1)</script>" in plain_text(result.html)
+    assert "49" not in result.markdown and "<script>" not in result.markdown
 
 
 def test_rendering_writes_nothing(project: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model import RenderedArticle
 from ..render import Renderer
 from .cache import RenderCache
-from .keys import article_key, current_digest, dependency_digests, global_key
+from .keys import Dependencies, article_key, global_key
 from .pipeline import LIMIT_CODES, checked_render, in_worker, limited, overrun_render
 from .workers import map_keys, map_limited
 
@@ -37,10 +37,12 @@ def render_all(
     """Rendered and checked articles by key, in the order of ``keys``.
 
     With ``cache_root`` (a project on disk), unchanged articles come from the
-    content-hash cache in ``.pressgen-cache/`` and new renders are stored there.
+    content-hash cache in ``.pressgen-cache/`` and new renders are stored there. A
+    damaged cache is rebuilt with a PG906 warning (logged by :mod:`.cache_files`).
     """
     content = renderer.content
     cache = RenderCache(cache_root) if cache_root is not None else None
+    deps = Dependencies(content)
     results: dict[str, RenderedArticle] = {}
     todo = keys
     if cache is not None:
@@ -48,10 +50,9 @@ def render_all(
             ("global key", today), lambda: global_key(content, renderer.template_dirs, today)
         )
         own = {key: article_key(content, key, everything) for key in keys}
-        current = current_digest(content)
         todo = []
         for key in keys:
-            hit = cache.get(key, own[key], current)
+            hit = cache.get(key, own[key], deps.digest_of)
             if hit is not None:
                 results[key] = hit
             else:
@@ -73,9 +74,9 @@ def render_all(
         rendered = map_keys(work, todo, workers, deadline_s=deadline)
     for key, result in rendered:
         results[key] = result
-        stopped = any(f.code in LIMIT_CODES for f in result.findings)
+        stopped = any(f.code in LIMIT_CODES for f in result.findings)  # not cached
         if cache is not None and not stopped:
-            cache.put(key, own[key], dependency_digests(content, result.metadata), result)
+            cache.put(key, own[key], deps.of_result(result.metadata, result.findings), result)
     if cache is not None and save_cache:
         cache.prune(set(content.articles))
         with contextlib.suppress(OSError):  # a read-only project still builds

@@ -21,6 +21,8 @@ from ..content import Content
 from ..findings import Finding
 from ..model import Article, RenderedArticle
 from . import (
+    assets,
+    attributes,
     freshness,
     headlines,
     lifecycle,
@@ -28,6 +30,7 @@ from . import (
     references,
     rule_sets,
     safety,
+    tags,
     translations,
 )
 
@@ -41,7 +44,10 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     references.company_fragments_exist,
     references.fact_sources_exist,
     safety.fragments_safe,
+    attributes.fragment_attributes_safe,
     provenance.derived_figures_agree,
+    tags.tags_spelt_one_way,
+    assets.images_are_what_they_say,
 )
 EACH_ARTICLE_RULES: tuple[EachArticleRule, ...] = (
     translations.language_enabled,
@@ -58,6 +64,7 @@ ARTICLE_RULES_BEFORE_RENDER: tuple[ArticleRule, ...] = (
     freshness.cited_facts_fresh,
     freshness.fragments_fresh,
     safety.article_body_safe,
+    attributes.article_attributes_safe,
     provenance.numbers_sourced,
 )
 RENDERED_RULES: tuple[RenderedRule, ...] = (

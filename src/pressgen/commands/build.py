@@ -2,11 +2,14 @@
 
 :func:`build_site` runs MkDocs with the pressgen plugin into a staging folder and
 swaps it in (see :mod:`pressgen.publish.site`); :func:`build` is the verb: it
-prints what was built and what is held back, or stops with the findings.
+prints what was built and what is held back, or stops with the findings. A site
+folder that cannot be written or would replace the project's own files, and a
+damaged cache (a PG906 warning logged under ``pressgen``), are findings too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -17,9 +20,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .. import codes
-from ..errors import ExitCode
+from ..errors import ExitCode, PressgenError
 from ..findings import Finding
-from ..publish.site import discard, staging_folder, swap
+from ..publish.site import Staging, discard, staging_folder, swap, unsafe_target
 from ._output import out
 from .errors import FindingsExit, print_findings
 
@@ -38,12 +41,19 @@ class BuildResult:
 
 
 class _Collect(logging.Handler):
+    """MkDocs' warnings (their text) and pressgen's logged findings (PG906)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.findings: list[Finding] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        finding = getattr(record, "finding", None)
+        if isinstance(finding, Finding):
+            self.findings.append(finding)
+        else:
+            self.messages.append(record.getMessage())
 
 
 def build_site(
@@ -60,12 +70,60 @@ def build_site(
     project = project.resolve()
     config_file = (config_file or project / "mkdocs.yml").resolve()
     target = (site_dir or project / "site").resolve()
-    staging = staging_folder(target)
-    collector = _Collect()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(collector)
+    unsafe = unsafe_target(
+        target,
+        keep=[project, project / "content", project / "templates", config_file],
+        not_inside=[project / "content", project / "templates"],
+    )
+    if unsafe is not None:
+        return BuildResult(target, _shown([unsafe], project))
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        staging = staging_folder(target)
+    except PressgenError as exc:
+        return BuildResult(target, _shown(exc.findings, project))
+    collector = _Collect()
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger("pressgen")]
+    for logger in loggers:
+        logger.addHandler(collector)
+    try:
+        result = _build_and_swap(
+            staging, target, config_file, collector, strict, drafts, future, now
+        )
+    finally:
+        for logger in loggers:
+            logger.removeHandler(collector)
+        discard(staging)  # a failed build, or the old site after the swap
+    result.findings[:0] = [*staging.findings, *collector.findings]
+    result.findings = _shown(result.findings, project)
+    return result
+
+
+def _shown(findings: list[Finding], project: Path) -> list[Finding]:
+    """Folders inside the project named as the project names its files (``site``),
+    the others in full."""
+    out = []
+    for finding in findings:
+        if finding.file and Path(finding.file).is_absolute():
+            path = Path(finding.file)
+            if path.is_relative_to(project) and path != project:
+                finding = dataclasses.replace(finding, file=path.relative_to(project).as_posix())
+        out.append(finding)
+    return out
+
+
+def _build_and_swap(
+    staging: Staging,
+    target: Path,
+    config_file: Path,
+    collector: _Collect,
+    strict: bool,
+    drafts: bool,
+    future: bool,
+    now: str | None,
+) -> BuildResult:
+    plugin = None
+    try:
+        config = load_config(str(config_file), site_dir=str(staging.site), strict=strict)
         plugin = config.plugins.get("pressgen")
         if plugin is None:
             return BuildResult(
@@ -83,10 +141,13 @@ def build_site(
         plugin.config.future = plugin.config.future or future
         plugin.config.now = now or plugin.config.now
         mkdocs_build(config)
-    except PluginError as exc:
-        discard(staging)
+    except (PluginError, Abort) as exc:
+        # MkDocs turns a plugin's PluginError into Abort: the plugin's own findings,
+        # located, are what an editor needs, not the message MkDocs made of them.
         findings = list(getattr(plugin, "findings", []))
-        if not any(f.is_error for f in findings):
+        if any(f.is_error for f in findings):
+            return BuildResult(target, findings)
+        if isinstance(exc, PluginError):
             findings.append(
                 Finding(
                     code=codes.BUILD_FAILED,
@@ -94,30 +155,35 @@ def build_site(
                     hint="fix the findings above and build again",
                 )
             )
-        return BuildResult(target, findings)
-    except (Abort, ConfigurationError, OSError) as exc:
-        discard(staging)
-        detail = "; ".join(collector.messages[-5:])
-        return BuildResult(
-            target,
-            [
-                Finding(
-                    code=codes.BUILD_FAILED,
-                    file=config_file.name,
-                    message=f"the site build failed: {exc} {detail}".strip(),
-                    hint="read the warnings above; with --strict every warning stops the build",
-                )
-            ],
-        )
-    finally:
-        mkdocs_log.removeHandler(collector)
-    swap(staging, target)
+            return BuildResult(target, findings)
+        return _failed(target, config_file, exc, collector)
+    except (ConfigurationError, OSError) as exc:
+        return _failed(target, config_file, exc, collector)
+    try:
+        swap(staging, target)
+    except PressgenError as exc:
+        return BuildResult(target, [*getattr(plugin, "findings", []), *exc.findings])
     return BuildResult(
         target,
         list(getattr(plugin, "findings", [])),
         published=getattr(plugin, "published", 0),
         held_back=getattr(plugin, "held_back", 0),
         withheld=list(getattr(plugin, "withheld", [])),
+    )
+
+
+def _failed(target: Path, config_file: Path, exc: Exception, collector: _Collect) -> BuildResult:
+    detail = "; ".join(collector.messages[-5:])
+    return BuildResult(
+        target,
+        [
+            Finding(
+                code=codes.BUILD_FAILED,
+                file=config_file.name,
+                message=f"the site build failed: {exc} {detail}".strip(),
+                hint="read the warnings above; with --strict every warning stops the build",
+            )
+        ],
     )
 
 

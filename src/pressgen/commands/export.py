@@ -53,4 +53,38 @@ def export(
         )
     except PressgenError as exc:
         raise FindingsExit(exc.findings, ExitCode.CONTENT) from exc
+    except OSError as exc:
+        raise FindingsExit([_not_writable(output, exc)], ExitCode.USAGE) from None
     out.print(f"wrote {output}")
+
+
+def _not_writable(output: Path, exc: OSError) -> Finding:
+    """PG908: the --output file cannot be made (no such folder, a file in the way, no
+    permission, a full disk), said in plain words."""
+    folder = output.parent if str(output.parent) not in {"", "."} else Path(".")
+    if not folder.exists():
+        problem, hint = (
+            f"the folder {folder} does not exist",
+            f"create the folder first (mkdir -p {folder}) or choose another --output",
+        )
+    elif not folder.is_dir():
+        problem, hint = (
+            f"{folder} is a file, not a folder",
+            "choose an --output inside a folder",
+        )
+    elif output.is_dir():
+        problem, hint = (
+            f"{output} is a folder",
+            "give a file name, e.g. --output release.txt",
+        )
+    else:
+        problem, hint = (
+            exc.strerror or str(exc),
+            f"choose an --output in a folder you can write to, or make {folder} writable",
+        )
+    return Finding(
+        code=codes.OUTPUT_NOT_WRITABLE,
+        file=str(output),
+        message=f"cannot write {output}: {problem}",
+        hint=hint,
+    )

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 from slugify import slugify
 
 from .. import codes
@@ -16,7 +16,7 @@ from ..load.rule_sets import read_rule_sets
 from ..model import Article, Company, Editor, Fact, FactBase, Fragment, Settings, Source, Topic
 from ..model.rules import RuleSet
 from ..model.validate import build
-from ..urls import article_key, article_slug
+from ..urls import article_key, article_slug, tag_slug
 from .index import Content, fragment_key, location_of
 
 _FACT_ADAPTER: TypeAdapter[Any] = TypeAdapter(Fact)
@@ -36,7 +36,12 @@ class _Builder:
     def validate(self, model: Any, record: Record) -> Any:
         body_line = record.document.body_line if record.document else 1
         obj, findings = build(
-            model, record.data, file=record.file, pointer=record.pointer, locate=record.line_of
+            model,
+            record.data,
+            file=record.file,
+            pointer=record.pointer,
+            locate=record.line_of,
+            body_line=body_line if record.document else None,
         )
         self.findings.extend(findings)
         if obj is not None:
@@ -140,6 +145,37 @@ class _Builder:
             )
         return None
 
+    def topics(self, records: list[Record]) -> dict[str, Topic]:
+        """The topics of tags.yml by lower-case name; two that would share one topic page
+        ('Exports' and 'exports', 'R&D' and 'R-D') are an error, the first one is kept."""
+        topics: dict[str, Topic] = {}
+        by_address: dict[str, Topic] = {}
+        for record in records:
+            topic = self.validate(Topic, record)
+            if topic is None:
+                continue
+            first = by_address.setdefault(tag_slug(topic.name), topic)
+            if first is not topic:
+                at = self.locate(first, "name").line
+                twice = topic.name == first.name  # perhaps typed two ways: stored in NFC
+                self.findings.append(
+                    self.locate(topic, "name").finding(
+                        codes.TAG_CLASH,
+                        f"the topic '{topic.name}' is listed twice (also on line {at})"
+                        if twice
+                        else f"the topic '{topic.name}' would share its page with "
+                        f"'{first.name}' (line {at}): one topic written two ways, or two "
+                        "names with the same address",
+                        "remove one of the two from content/tags.yml"
+                        if twice
+                        else f"remove one of the two from content/tags.yml, or rename "
+                        f"'{topic.name}' with other letters",
+                    )
+                )
+                continue
+            topics[topic.name.lower()] = topic
+        return topics
+
     def rule_sets(self, root: Path | None) -> tuple[RuleSet, ...]:
         documents, findings = read_rule_sets(self.settings.rule_sets, root)
         self.findings.extend(findings)
@@ -169,23 +205,34 @@ def _links(
     return translations, {k: tuple(v) for k, v in corrections.items()}
 
 
+def _settings_without_errors(data: Any) -> Settings:
+    """The settings that are right when others are wrong (their findings are reported
+    already): a misspelt time zone must not also unpublish every language but the first."""
+    kept = dict(data) if isinstance(data, dict) else {}
+    for _ in range(len(kept) + 1):
+        try:
+            return Settings.model_validate(kept)
+        except ValidationError as exc:
+            wrong = {error["loc"][0] for error in exc.errors() if error["loc"]}
+            if not wrong & set(kept):
+                break
+            kept = {key: value for key, value in kept.items() if key not in wrong}
+    return Settings()
+
+
 def build_content(raw: RawContent, *, root: Path | None = None) -> Content:
     """Validate every record and index the press room. Never raises for bad content."""
     b = _Builder(raw)
     if raw.settings is not None:
-        b.settings = b.validate(Settings, raw.settings) or Settings()
+        b.settings = b.validate(Settings, raw.settings) or _settings_without_errors(
+            raw.settings.data
+        )
     company = b.validate(Company, raw.company) if raw.company is not None else None
     editors = b.many(Editor, raw.editors, "editor")
     sources = b.many(Source, raw.sources, "source")
     facts: dict[str, FactBase] = b.many(_FACT_ADAPTER, raw.facts, "fact")
     fragments = b.many(Fragment, raw.fragments, "fragment")
-    topics: dict[str, Topic] | None = None
-    if raw.topics is not None:
-        topics = {}
-        for record in raw.topics:
-            topic = b.validate(Topic, record)
-            if topic is not None:
-                topics[topic.name.lower()] = topic
+    topics = b.topics(raw.topics) if raw.topics is not None else None
     articles = b.articles(raw.articles)
     rule_sets = b.rule_sets(root)
     translations, corrections = _links(articles, b.settings.main_language)

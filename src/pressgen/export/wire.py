@@ -18,6 +18,7 @@ from ..errors import PressgenError
 from ..findings import Finding
 from ..model import Article, in_language
 from ..pressroom import Pressroom
+from ..urls import tag_slug
 from .plaintext import html_to_text
 
 Format = Literal["text", "ninjs"]
@@ -93,7 +94,7 @@ def ninjs(room: Pressroom, key: str, now: dt.datetime) -> dict[str, Any]:
     uri = (
         f"{base}/{room.content.article_url(article, key)}"
         if base
-        else f"urn:pressgen:{(company.name if company else 'press').lower()}:{key}"
+        else f"urn:pressgen:{tag_slug(company.name) if company else 'press'}:{key}"
     )
     item: dict[str, Any] = {
         "uri": uri,

@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
 from .. import codes
-from ..findings import Finding
+from ..findings import Finding, json_pointer
 from ..i18n import builtin_labels, language_for_locale
 from ..load.project import Record
 from ..model import Settings
@@ -52,7 +52,7 @@ def unsafe_field(text: str) -> str | None:
     return None
 
 
-def _problems(data: Any, file: str) -> list[Finding]:
+def _problems(data: Any, file: str, record: Record | None = None) -> list[Finding]:
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str | dict | list | None) for k, v in data.items()
     ):
@@ -66,15 +66,15 @@ def _problems(data: Any, file: str) -> list[Finding]:
         ]
     out = []
     for key, value in data.items():
-        texts = value.values() if isinstance(value, dict) else [value]
-        for text in texts:
-            bad = unsafe_field(text) if isinstance(text, str) else None
+        for path, text in _texts(value, (key,)):
+            bad = unsafe_field(text)
             if bad:
                 out.append(
                     Finding(
                         code=codes.INVALID_VALUE,
                         file=file,
-                        path=f"/{key}",
+                        line=record.line_of(path) if record is not None else None,
+                        path=json_pointer(path),
                         message=f"the label '{key}' uses the placeholder {bad}; labels may only "
                         "use plain names in braces",
                         hint="write placeholders as in pressgen's own table, e.g. {company}; "
@@ -83,6 +83,18 @@ def _problems(data: Any, file: str) -> list[Finding]:
                 )
                 break
     return out
+
+
+def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every text of a label, however deep it is nested in maps and lists."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
 
 
 class Wording:
@@ -154,7 +166,7 @@ class Labels:
         for lang in dict.fromkeys([*settings.languages, *overrides]):
             merged = dict(builtin_labels(lang))
             for table in overrides.get(lang, ()):
-                problems = _problems(table.data, table.file or f"templates/i18n/{lang}.yml")
+                problems = _problems(table.data, table.file or f"templates/i18n/{lang}.yml", table)
                 self.findings.extend(problems)
                 if not problems:
                     merged.update(table.data)

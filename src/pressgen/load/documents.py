@@ -16,9 +16,9 @@ from frontmatter.default_handlers import YAMLHandler
 from .. import codes
 from ..digests import digest_text
 from ..findings import Finding, json_pointer
+from .confined import MAX_FILE_BYTES, Area
 from .yaml_reader import LineMap, YamlProblem, line_map, parse_yaml, problem_to_finding
 
-MAX_FILE_BYTES = 1_000_000
 DATE_FIELDS = frozenset(
     {
         "date",
@@ -79,30 +79,18 @@ class Document:
         ]
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
-    """Read a file as UTF-8 text, refusing what would be silently misread."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Finding(
-                    code=codes.FILE_TOO_LARGE,
-                    file=display,
-                    line=None,
-                    message=f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                    hint="split it into smaller files (one article or one group of facts per file)",
-                )
-            ]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            Finding(
-                code=codes.FILE_UNREADABLE,
-                file=display,
-                message=f"cannot read the file: {exc.strerror}",
-                hint="check that the file exists and is readable",
-            )
-        ]
+def read_text(
+    path: Path, display: str, area: Area | None = None
+) -> tuple[str | None, list[Finding]]:
+    """Read a file as UTF-8 text, refusing what would be silently misread.
+
+    The file is read through ``area`` (:mod:`pressgen.load.confined`: inside the
+    project, a regular file, at most :data:`MAX_FILE_BYTES`); without one, the file's
+    own folder is the area.
+    """
+    raw, refused = (area or Area.of(path.parent)).read_bytes(path, display, limit=MAX_FILE_BYTES)
+    if raw is None:
+        return None, [refused] if refused is not None else []
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [
             Finding(
@@ -222,10 +210,10 @@ def _require_mapping(document: Document, what: str) -> tuple[Document | None, li
 
 
 def read_document(
-    path: Path, display: str, *, front_matter: bool
+    path: Path, display: str, *, front_matter: bool, area: Area | None = None
 ) -> tuple[Document | None, list[Finding]]:
-    """Read a Markdown file with front matter, or a YAML data file."""
-    text, findings = read_text(path, display)
+    """Read a Markdown file with front matter, or a YAML data file (through ``area``)."""
+    text, findings = read_text(path, display, area)
     if text is None:
         return None, findings
     document, findings = (

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import codes
 from ..findings import Finding
+from .confined import Area
 from .documents import Document, read_document
 
 CONTENT_DIR = "content"
@@ -113,8 +115,12 @@ def read_project(root: Path) -> RawContent:
         )
         return raw
 
+    area = Area.of(content, CONTENT_DIR)
+
     def read(path: Path, front_matter: bool) -> Document | None:
-        document, findings = read_document(path, _display(path, root), front_matter=front_matter)
+        document, findings = read_document(
+            path, _display(path, root), front_matter=front_matter, area=area
+        )
         raw.findings.extend(findings)
         if document is not None:
             raw.findings.extend(document.quoted_date_findings())
@@ -122,7 +128,7 @@ def read_project(root: Path) -> RawContent:
 
     for name in DATA_FILES:
         path = content / name
-        if not path.exists():
+        if not os.path.lexists(path):  # a dangling link is reported, not skipped
             continue
         document = read(path, front_matter=False)
         if document is None:
@@ -138,12 +144,16 @@ def read_project(root: Path) -> RawContent:
         else:
             raw.sources.extend(_list_in(document, "sources", raw.findings))
 
-    for path in sorted((content / FACTS_DIR).glob("**/*.y*ml")):
+    facts, findings = area.walk(FACTS_DIR, ["*.y*ml"])
+    raw.findings.extend(findings)
+    for path in facts:
         document = read(path, front_matter=False)
         if document is not None:
             raw.facts.extend(_list_in(document, "facts", raw.findings))
     for folder, target in ((FRAGMENTS_DIR, raw.fragments), (ARTICLES_DIR, raw.articles)):
-        for path in sorted((content / folder).glob("**/*.md")):
+        paths, findings = area.walk(folder, ["*.md"])
+        raw.findings.extend(findings)
+        for path in paths:
             document = read(path, front_matter=True)
             if document is not None:
                 target.append(
@@ -154,6 +164,10 @@ def read_project(root: Path) -> RawContent:
                         document,
                     )
                 )
+    # Anything else in content/ that the site would publish from outside (a linked
+    # image, a pipe): `check` says so as `build` would, each file once.
+    reported = {(f.file, f.code) for f in raw.findings}
+    raw.findings += [f for f in area.refused_entries() if (f.file, f.code) not in reported]
     return raw
 
 

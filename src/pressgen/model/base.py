@@ -23,10 +23,27 @@ from pydantic import (
     Strict,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from .field_docs import describe_fields
+from .types import (  # noqa: F401  (the field types, for the model modules)
+    AssetPath,
+    Body,
+    BoundedNumber,
+    Date,
+    Email,
+    Refused,
+    ShortText,
+    Tag,
+    Telephone,
+    Text,
+    Url,
+    check_magnitude,
+    check_year,
+    refuse_negative,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,66 +92,6 @@ Id = Annotated[
     ),
 ]
 
-# Characters a reader cannot see but that change what text says or how it is shown:
-# zero-width characters, bidirectional overrides and isolates, soft hyphen, BOM.
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
-)
-
-
-def find_invisible(text: str) -> str | None:
-    """The first invisible or control character of ``text``, described, or None."""
-    match = _INVISIBLE.search(text)
-    if match is None:
-        return None
-    char = match.group()
-    return f"U+{ord(char):04X} at position {match.start() + 1}"
-
-
-def _visible_only(value: str) -> str:
-    found = find_invisible(value)
-    if found:
-        raise PydanticCustomError(
-            "invisible_character",
-            "contains an invisible or direction-changing character ({where})",
-            {"where": found},
-        )
-    return value
-
-
-Visible = AfterValidator(_visible_only)
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), Visible]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300), Visible]
-Body = Annotated[str, StringConstraints(max_length=500_000), Visible]
-
-
-def _check_http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
-        raise ValueError("must be a web address starting with https:// or http://")
-    return value
-
-
-Url = Annotated[str, AfterValidator(_check_http_url), Field(examples=["https://www.example.com"])]
-
-
-def _check_email(value: str) -> str:
-    if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
-        raise ValueError("must be an email address such as press@example.com")
-    return value
-
-
-Email = Annotated[str, AfterValidator(_check_email), Field(examples=["press@example.com"])]
-
-
-def _check_phone(value: str) -> str:
-    if not re.match(r"^\+?[0-9][0-9 ()\-]{5,24}$", value):
-        raise ValueError("must be a telephone number such as '+852 5288 1999' (in quotes)")
-    return value
-
-
-Telephone = Annotated[str, AfterValidator(_check_phone), Field(examples=["+852 5288 1999"])]
-
 Scale = Literal["thousand", "million", "billion", "trillion"]
 SCALE_FACTORS: dict[str, int] = {
     "thousand": 10**3,
@@ -176,6 +133,7 @@ FiniteDecimal = Annotated[
     Decimal,
     BeforeValidator(_unambiguous_number),
     Field(allow_inf_nan=False),
+    BoundedNumber,
     PlainSerializer(_plain_notation, return_type=str, when_used="json"),
 ]
 StrictFlag = Annotated[bool, Strict()]
@@ -199,10 +157,19 @@ Qualifier = Literal[
 class Money(ContentModel):
     """An amount of money: 1.25 billion US dollars is amount 1.25, scale billion, USD."""
 
-    amount: FiniteDecimal = Field(description="The number as written, e.g. 1.25.")
+    amount: FiniteDecimal = Field(
+        description="The number as written, e.g. 1.25; never negative.",
+        json_schema_extra={"minimum": 0},
+    )
     scale: Scale | None = Field(None, description="thousand, million, billion or trillion.")
     currency: CurrencyCode = "USD"
     qualifier: Qualifier | None = None
+
+    @model_validator(mode="after")
+    def _plausible(self) -> Money:
+        refuse_negative(self.amount, "an amount of money", "amount: 1.25", field="amount")
+        check_magnitude(self.amount, self.total, field="amount")
+        return self
 
     @property
     def total(self) -> Decimal:
@@ -219,13 +186,21 @@ def _check_period(value: Any) -> str:
     text = str(value).strip()
     match = _PERIOD.match(text)
     if not match:
-        raise ValueError(
-            "must be a period such as 2024, 2025-03, 2025-Q1, 2025-H1 or 2025-01/2025-10"
+        raise Refused(
+            f"is {text!r}, which is not a period",
+            "write a year (2024), a month (2025-03), a quarter (2025-Q1), a half (2025-H1) "
+            "or a range (2025-01/2025-10)",
         )
     for key in ("p1", "p2"):
         part = match.group(key)
         if part and part.isdigit() and not 1 <= int(part) <= 12:
-            raise ValueError(f"month {part} does not exist")
+            raise Refused(
+                f"is {text}, but month {part} does not exist",
+                "write the month as 01 to 12, e.g. 2025-08",
+            )
+    for key in ("y1", "y2"):
+        if match.group(key):
+            check_year(int(match.group(key)), text, example="2025-08")
     return text
 
 
@@ -281,6 +256,3 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
         last = start_end(match["y2"], match["p2"])
         return first[0], last[1]
     return first
-
-
-Date = Annotated[dt.date, Field(examples=["2025-11-20"])]

@@ -15,8 +15,24 @@ from pydantic import (
     model_validator,
 )
 
+from .. import codes
 from ..i18n import LanguageTag
-from .base import Body, ContentModel, Date, Id, ShortText, StrictFlag, Text
+from .base import ContentModel, Id, StrictFlag
+from .types import (
+    AssetPath,
+    Body,
+    Date,
+    Refused,
+    ShortText,
+    Tag,
+    Text,
+    check_year,
+    tag_key,
+)
+
+_MOMENT_HINT = (
+    "write a date as 2025-11-27, or a date and time with its time zone as 2025-11-27T09:00:00+08:00"
+)
 
 
 def _check_moment(value: object) -> dt.date | dt.datetime:
@@ -29,17 +45,25 @@ def _check_moment(value: object) -> dt.date | dt.datetime:
                 else dt.date.fromisoformat(value)
             )
         except ValueError:
-            raise ValueError(
-                "must be a date (2025-11-27) or a date and time with its time zone "
-                "(2025-11-27T09:00:00+08:00)"
+            raise Refused(
+                f"is {value!r}, which is not a date (2025-11-27) or a date and time with its "
+                "time zone (2025-11-27T09:00:00+08:00)",
+                _MOMENT_HINT,
             ) from None
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError("has a time but no time zone; add it, e.g. 2025-11-27T09:00:00+08:00")
+            raise Refused(
+                f"has a time ({value.isoformat()}) but no time zone, so it does not say when",
+                f"add the zone after the time, e.g. {value.isoformat()}+08:00 for Hong Kong",
+            )
+        check_year(value.year, value.isoformat(), example="2025-11-27T09:00:00+08:00")
         return value
     if isinstance(value, dt.date):
+        check_year(value.year, value.isoformat())
         return value
-    raise ValueError("must be a date (2025-11-27) or a date and time with its time zone")
+    raise Refused(
+        f"is {value!r}, which is not a date or a date and time with its time zone", _MOMENT_HINT
+    )
 
 
 Moment = Annotated[
@@ -60,9 +84,10 @@ def _check_instant(value: object) -> dt.datetime:
     """A date and time with its time zone: an embargo must say exactly when it lifts."""
     moment = _check_moment(value)
     if not isinstance(moment, dt.datetime):
-        raise ValueError(
-            "needs a time and a time zone, e.g. 2026-01-15T09:00+08:00 (a date alone "
-            "does not say when the embargo lifts)"
+        raise Refused(
+            f"is the date {moment.isoformat()} without a time and time zone: a date alone does "
+            "not say when the embargo lifts",
+            f"add the time and its zone, e.g. {moment.isoformat()}T09:00+08:00",
         )
     return moment
 
@@ -104,11 +129,6 @@ def parse_now(value: str | None, zone: dt.tzinfo) -> dt.datetime:
 
 
 ArticleType = Literal["press-release", "market-update"]
-Tag = Annotated[
-    str,
-    StringConstraints(pattern=r"^[\w][\w \-&/.]{0,39}$"),
-    Field(description="A topic label such as 'licensing' or 'exports'.", examples=["licensing"]),
-]
 
 
 # schema.org NewsArticle headlines, and so search engines and news sites, stop here.
@@ -205,8 +225,10 @@ class Article(ContentModel):
     urgency: int = Field(
         5, ge=1, le=9, description="Newswire urgency, 1 (most urgent) to 9; 5 is normal."
     )
-    image: ShortText | None = Field(
-        None, description="Path of an image inside content/ for social cards and search."
+    image: AssetPath | None = Field(
+        None,
+        description="Path of an image inside content/ for social cards and search, e.g. "
+        "images/team-photo.jpg (PNG, JPEG, GIF, WebP or SVG).",
     )
     image_alt: ShortText | None = Field(
         None, description="What the image shows, for readers who cannot see it."
@@ -216,11 +238,16 @@ class Article(ContentModel):
     @field_validator("tags")
     @classmethod
     def _unique_tags(cls, tags: list[str]) -> list[str]:
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         for tag in tags:
-            if tag.lower() in seen:
-                raise ValueError(f"the tag '{tag}' is listed twice")
-            seen.add(tag.lower())
+            first = seen.get(tag_key(tag))
+            seen.setdefault(tag_key(tag), tag)
+            if first is not None:
+                shown = f"'{tag}'" + (f" (as '{first}')" if first != tag else "")
+                raise Refused(
+                    f"lists the tag {shown} twice",
+                    f"remove the second '{tag}' from 'tags:'",
+                )
         return tags
 
     @field_validator("facts")
@@ -228,13 +255,22 @@ class Article(ContentModel):
     def _unique_facts(cls, facts: list[str]) -> list[str]:
         if len(set(facts)) != len(facts):
             duplicates = sorted({f for f in facts if facts.count(f) > 1})
-            raise ValueError(f"facts listed twice: {', '.join(duplicates)}")
+            raise Refused(
+                f"lists these facts twice: {', '.join(duplicates)}",
+                f"keep each id once in 'facts:' (remove the second '{duplicates[0]}')",
+            )
         return facts
 
     @model_validator(mode="after")
     def _image_has_alt(self) -> Article:
         if self.image and not self.image_alt:
-            raise ValueError("an image needs 'image_alt:', a short description of what it shows")
+            raise Refused(
+                "needs 'image_alt:' beside it, a short description of what the image shows for "
+                "readers who cannot see it",
+                "add a line under 'image:' such as image_alt: The export desk team in Hong Kong",
+                code=codes.MISSING_FIELD,
+                field="image",
+            )
         return self
 
     def published_at(self, default_tz: dt.tzinfo) -> dt.datetime:

@@ -6,22 +6,21 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..i18n import LanguageTag
 from .base import (
+    SCALE_FACTORS,
     ContentModel,
     CurrencyCode,
-    Date,
     FiniteDecimal,
     Id,
     Money,
     Period,
     Qualifier,
     Scale,
-    ShortText,
-    Text,
 )
+from .types import Date, Refused, ShortText, Text, check_magnitude, refuse_negative
 
 
 class Change(ContentModel):
@@ -48,7 +47,15 @@ class Derivation(ContentModel):
         None,
         description="How far the written value may be from the computed one, e.g. 5 for "
         "'around 40%'. Default: half a unit of the last digit written.",
+        json_schema_extra={"minimum": 0},
     )
+
+    @field_validator("rounding")
+    @classmethod
+    def _not_negative(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None:
+            refuse_negative(value, "a rounding (how far off the value may be)", "rounding: 1")
+        return value
 
 
 class FactTranslation(ContentModel):
@@ -186,7 +193,20 @@ class Figure(FactBase):
     @model_validator(mode="after")
     def _unit_or_currency(self) -> Figure:
         if self.currency and self.unit:
-            raise ValueError("a figure has either a currency (money) or a unit, not both")
+            raise Refused(
+                f"is '{self.unit}', but the figure also has a currency ({self.currency}): a "
+                "figure is either money or a count",
+                "remove the line 'unit:' for an amount of money, or 'currency:' for a count",
+                field="unit",
+            )
+        if self.currency:
+            refuse_negative(
+                self.value,
+                "an amount of money (a loss or a deficit is said in the label)",
+                "value: 1.2 with label: Trade deficit",
+                field="value",
+            )
+        check_magnitude(self.value, self.total, field="value")
         return self
 
     @property
@@ -199,8 +219,6 @@ class Figure(FactBase):
 
     @property
     def total(self) -> Decimal:
-        from .base import SCALE_FACTORS
-
         return self.value * SCALE_FACTORS.get(self.scale or "", 1)
 
 
@@ -225,7 +243,12 @@ class Deal(FactBase):
     @model_validator(mode="after")
     def _amounts(self) -> Deal:
         if self.upfront and self.total_value and self.upfront.total > self.total_value.total:
-            raise ValueError("the upfront payment is larger than the total deal value")
+            raise Refused(
+                "is larger than the total deal value, which includes it",
+                "check both amounts and their scales against the source (upfront is part of "
+                "total_value)",
+                field="upfront",
+            )
         return self
 
 
@@ -261,7 +284,12 @@ class Event(FactBase):
     @model_validator(mode="after")
     def _order(self) -> Event:
         if self.end and self.end < self.start:
-            raise ValueError("the event ends before it starts")
+            raise Refused(
+                f"is {self.end.isoformat()}, before the start ({self.start.isoformat()}): the "
+                "event would end before it starts",
+                f"write the last day on or after the first, e.g. end: {self.start.isoformat()}",
+                field="end",
+            )
         return self
 
 

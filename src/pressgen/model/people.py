@@ -7,7 +7,8 @@ from typing import TypeVar
 from pydantic import Field
 
 from ..i18n import LanguageTag
-from .base import ContentModel, Date, Email, Id, ShortText, Telephone, Text, Url
+from .base import ContentModel, Id
+from .types import AssetPath, Date, Email, ShortText, Telephone, Text, Url
 
 
 class CompanyTranslation(ContentModel):
@@ -32,7 +33,11 @@ class Company(ContentModel):
     legal_name: ShortText | None = None
     headquarters: ShortText = Field(examples=["Hong Kong SAR"])
     website: Url
-    logo: ShortText | None = Field(None, description="Path of the logo image inside content/.")
+    logo: AssetPath | None = Field(
+        None,
+        description="Path of the logo image inside content/, e.g. images/logo.png (PNG, JPEG, "
+        "GIF, WebP or SVG).",
+    )
     description: Text = Field(description="One or two sentences about the company.")
     boilerplate: Id = Field(description="The id of the 'About the company' fragment.")
     tie_in: Id | None = Field(

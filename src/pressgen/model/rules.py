@@ -15,7 +15,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .base import ContentModel, Id, ShortText, Text
+from .base import ContentModel, Id
+from .types import Refused, ShortText, Text
 
 Audience = Literal["public", "professional"]
 Field_ = Literal["title", "subtitle", "summary", "body"]
@@ -46,7 +47,10 @@ class Rule(ContentModel):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"the pattern {pattern!r} is not valid: {exc}") from None
+                raise Refused(
+                    f"has the pattern {pattern!r}, which is not a valid regular expression ({exc})",
+                    "fix the pattern (write \\( for a literal bracket), or remove it",
+                ) from None
         return patterns
 
 

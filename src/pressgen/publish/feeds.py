@@ -1,12 +1,23 @@
-"""RSS 2.0, Atom (built with feedgen) and JSON Feed 1.1 feeds of the news, per language."""
+"""RSS 2.0, Atom (built with feedgen) and JSON Feed 1.1 feeds of the news, per language.
+
+Encoding, per what readers expect of each element (every value is plain text):
+titles, names and categories are text, escaped for XML only; an RSS
+``<description>`` is read as HTML by readers, so it carries the text escaped as
+HTML (it shows the text, never runs it) and Atom's ``<summary type="html">`` the
+same; the Atom subtitle is text. Characters XML cannot carry become U+FFFD.
+JSON Feed has ``summary`` and ``content_text``, both plain text, with ``<``, ``>``
+and ``&`` written as ``\\u`` escapes.
+"""
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from ..html import xml_text
 from ..model import RenderedArticle, in_language
 from ..pressroom import Pressroom
 from ..urls import atom_feed, json_feed, language_folder, news_url, rss_feed
@@ -29,15 +40,15 @@ def feed_files(
     zone = room.settings.zone
     chosen = keys[: room.settings.feed_items]
 
+    intro = xml_text(label("news_intro", company=name))
+
     feed = FeedGenerator()
     feed.id(f"{base}{news_url(folder)}")
-    feed.title(f"{name} — {label('news')}")
-    feed.description(label("news_intro", company=name))
-    feed.subtitle(label("news_intro", company=name))
+    feed.title(xml_text(f"{name} — {label('news')}"))
     feed.language(lang)
     if company is not None:
-        feed.author({"name": company.name, "uri": company.website})
-        feed.copyright(company.legal_name or company.name)
+        feed.author({"name": xml_text(company.name), "uri": company.website})
+        feed.copyright(xml_text(company.legal_name or company.name))
     if room.content.company is not None and room.content.company.logo:
         feed.logo(f"{base}{room.content.company.logo}")
     feed.generator("pressgen")
@@ -52,19 +63,26 @@ def feed_files(
         entry = feed.add_entry()
         entry.id(url)
         entry.guid(url, permalink=True)
-        entry.title(article.title)
+        entry.title(xml_text(article.title))
         entry.link(href=url)
-        entry.summary(result.metadata["description"])
-        entry.description(result.metadata["description"])
+        # HTML that shows the summary as text: RSS <description> and Atom <summary>.
+        summary = html.escape(xml_text(result.metadata["description"]), quote=False)
+        entry.summary(summary, type="html")
         entry.published(article.published_at(zone))
         entry.updated(article.modified_at(zone))
         editor = room.content.editors.get(article.editor)
         if editor is not None:
-            entry.author({"name": in_language(editor, lang).name, "email": editor.email})
+            shown = xml_text(in_language(editor, lang).name)
+            entry.author({"name": shown, "email": editor.email})
         for tag in article.tags:
-            entry.category(term=tag, label=tag)
+            entry.category(term=xml_text(tag), label=xml_text(tag))
     files = {}
-    for path, write in ((rss_feed(folder), feed.rss_str), (atom_feed(folder), feed.atom_str)):
+    # RSS's channel <description> is read as HTML, Atom's <subtitle> as text.
+    for path, write, description in (
+        (rss_feed(folder), feed.rss_str, html.escape(intro, quote=False)),
+        (atom_feed(folder), feed.atom_str, intro),
+    ):
+        feed.description(description)
         feed.link(
             [
                 {"href": f"{base}{path}", "rel": "self"},
@@ -73,7 +91,7 @@ def feed_files(
             replace=True,
         )
         files[path] = write(pretty=True).decode("utf-8")
-    files[json_feed(folder)] = _json_feed(room, lang, chosen, rendered, base, folder, feed)
+    files[json_feed(folder)] = _json_feed(room, lang, chosen, rendered, base, folder, feed, intro)
     return files
 
 
@@ -85,6 +103,7 @@ def _json_feed(
     base: str,
     folder: str,
     feed: FeedGenerator,
+    description: str,
 ) -> str:
     """JSON Feed 1.1 (jsonfeed.org) of the same articles as the RSS and Atom feeds."""
     zone = room.settings.zone
@@ -109,10 +128,13 @@ def _json_feed(
     document = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": feed.title(),
-        "description": feed.description(),
+        "description": description,
         "home_page_url": f"{base}{news_url(folder)}",
         "feed_url": f"{base}{json_feed(folder)}",
         "language": lang,
         "items": items,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    # '<', '>' and '&' only occur inside strings: written as \u escapes, the feed is the
+    # same JSON and no text in it can read as markup if it is ever shown as HTML.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -1,18 +1,36 @@
 """What goes into each page's <head>: JSON-LD, Open Graph, Twitter card, feed links.
 
 Made after the page's HTML has been sanitised, from data only: every value is
-escaped here, and the JSON-LD cannot close its <script> element.
+plain text and escaped here for its context (attribute values with
+:func:`html.escape`, JSON-LD with :func:`pressgen.html.json_for_script`, which
+cannot close its <script> element).
 """
 
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..html import json_for_script
+
 OG_LOCALES = {"en": "en_US", "zh-Hant-HK": "zh_HK", "zh-Hans-CN": "zh_CN"}
+
+# Material's tooltips (feature content.tooltips) read an element's ``title`` property
+# and put it into the page as HTML (``innerHTML``); its ellipsis patch first copies a
+# shortened element's text (a long headline, a table-of-contents entry) into that
+# property. The text is the reader's plain text, so a title such as
+# '<img src=x onerror=...>' would run. This script, in the head (before Material's
+# bundle), makes the property return the text escaped for HTML: the tooltip shows the
+# text as it is. The attribute, and the browser's own tooltip, are unchanged.
+TITLE_AS_TEXT = (
+    "<script>(()=>{const d=Object.getOwnPropertyDescriptor(HTMLElement.prototype,"
+    '"title");if(!d||!d.get||!d.set)return;Object.defineProperty(HTMLElement.prototype,'
+    '"title",{configurable:true,enumerable:d.enumerable,get(){return d.get.call(this)'
+    '.replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;")'
+    '.replace(/"/g,"&quot;")},set(v){d.set.call(this,v)}})})();</script>'
+)
 
 
 @dataclass
@@ -39,17 +57,13 @@ def _meta(attribute: str, name: str, content: str | None) -> str:
     return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">'
 
 
-def json_for_script(data: dict[str, Any]) -> str:
-    """JSON that is safe inside <script>: '<', '>' and '&' are escaped as \\u sequences."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def head_html(info: PageInfo, site_name: str, page_url: str = "") -> str:
-    """The tags pressgen adds before </head>; feed links are relative to the page."""
+def head_html(info: PageInfo, site_name: str, page_url: str = "", *, tooltips: bool = False) -> str:
+    """The tags pressgen adds before </head>; feed links are relative to the page.
+    ``tooltips``: the theme turns ``title`` attributes into HTML tooltips."""
     is_article = info.jsonld is not None
     locale = OG_LOCALES[info.lang]
     tags = [
+        TITLE_AS_TEXT if tooltips else "",
         _meta("property", "og:type", "article" if is_article else "website"),
         _meta("property", "og:site_name", site_name),
         _meta("property", "og:title", info.title),
@@ -79,7 +93,12 @@ def head_html(info: PageInfo, site_name: str, page_url: str = "") -> str:
     return "\n    ".join(t for t in tags if t)
 
 
-def inject(output: str, info: PageInfo, site_name: str, page_url: str = "") -> str:
+__all__ = ["OG_LOCALES", "PageInfo", "head_html", "inject", "json_for_script"]
+
+
+def inject(
+    output: str, info: PageInfo, site_name: str, page_url: str = "", *, tooltips: bool = False
+) -> str:
     """Set the page's language on <html> and add the head tags."""
     tag = info.lang
     if output.startswith("<!doctype html>") or "<html" in output[:200]:
@@ -90,4 +109,6 @@ def inject(output: str, info: PageInfo, site_name: str, page_url: str = "") -> s
             before, _, rest = element.partition(' lang="')
             element = f'{before} lang="{tag}"{rest[rest.find(chr(34)) + 1 :]}'
         output = output[:start] + element + output[end:]
-    return output.replace("</head>", f"    {head_html(info, site_name, page_url)}\n  </head>", 1)
+    return output.replace(
+        "</head>", f"    {head_html(info, site_name, page_url, tooltips=tooltips)}\n  </head>", 1
+    )

@@ -10,6 +10,17 @@ language at the root, the others in their folders). The language switcher is
 Material's own ``extra.alternate`` selector, set per page to that page's
 translations; ``<html lang>`` is set per page. (mkdocs-static-i18n would need
 one docs folder per language and does not work with Material's blog plugin.)
+
+Output encoding: MkDocs renders theme templates with autoescaping off, and
+Material prints titles, descriptions, the site name and table-of-contents entries
+as they are. The adapter turns autoescaping on for the theme (``on_env``), so
+every value a template prints is escaped for HTML unless it is known to be HTML:
+the page body (sanitised by nh3, handed over as ``Markup``) and the copyright
+line (links and emphasis only). Titles, descriptions and table-of-contents entries are
+handed over as escaped ``Markup`` made from their plain text, so that Material's
+search index, which copies them as HTML, gets escaped text too, and nothing is
+escaped twice. Attribute lists are held to :class:`pressgen.html.SafeAttributes`
+before the table of contents is made.
 """
 
 from __future__ import annotations
@@ -22,16 +33,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 
 from .. import codes
 from ..findings import Finding, Severity
-from ..html import sanitise
+from ..html import SafeAttributes, plain_text, sanitise, sanitise_inline, unsafe_scheme
 from ..i18n import LANGUAGES
 from ..load.project import ARTICLES_DIR, DATA_FILES, FACTS_DIR, FRAGMENTS_DIR, RULES_DIR
 from ..model import parse_now
@@ -54,8 +66,9 @@ from ..urls import (
     sitemap,
     tags_url,
 )
+from .confinement import confine_docs_dir, confine_published
 from .feeds import feed_files
-from .head import PageInfo, inject
+from .head import TITLE_AS_TEXT, PageInfo, inject
 from .pages import article_src, build_pages, published_versions
 from .pdf import PdfUnavailable, release_pdf
 from .sitemaps import language_sitemap, news_sitemap, robots_txt, write_sitemap
@@ -63,6 +76,8 @@ from .sitemaps import language_sitemap, news_sitemap, robots_txt, write_sitemap
 STYLESHEET = "assets/pressgen.css"
 _HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 log = logging.getLogger("mkdocs.plugins.pressgen")
+# Page metadata Material prints as text (title, description, author, nav subtitle).
+TEXT_META = ("title", "description", "author", "subtitle")
 
 
 class PressgenConfig(Config):
@@ -75,6 +90,8 @@ class PressgenConfig(Config):
 class PressgenPlugin(BasePlugin[PressgenConfig]):
     """``plugins: [pressgen]`` in mkdocs.yml."""
 
+    findings: list[Finding]  # read by pressgen build, which prints them
+
     def _project(self, config: Any) -> Path:
         if self.config.project_dir:
             return (Path(config.config_file_path).parent / self.config.project_dir).resolve()
@@ -82,10 +99,24 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
 
     def on_config(self, config: Any) -> Any:
         logging.getLogger("jieba").setLevel(logging.WARNING)  # search's word splitter chats
+        self.findings = _site_link_findings(config)
+        if self.findings:
+            raise PluginError(_report("mkdocs.yml has links readers must not get", self.findings))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if not any(isinstance(e, SafeAttributes) for e in config.markdown_extensions):
+            config.markdown_extensions.append(SafeAttributes())
+        if config.copyright:  # HTML by Material's design (&copy;, a link): sanitised
+            config.copyright = Markup(sanitise_inline(str(config.copyright)))
+        self.plain: dict[str, tuple[str, str]] = {}  # src -> (title, description) as text
+        self.clean: dict[str, str] = {}  # src -> the page's sanitised HTML
         self.site_alternates: list[dict[str, str]] = []
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        """Before MkDocs walks content/: nothing in it may lead outside (confinement.py)."""
+        self.findings = []
+        confine_docs_dir(config, self._project(config), self.findings)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         room = Pressroom.from_path(self._project(config))
@@ -122,6 +153,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         for file in list(files):
             if file.src_uri.startswith(tuple(skipped)) or file.src_uri in DATA_FILES:
                 files.remove(file)
+        confine_published(files, config, self._project(config), self.findings)
         for src, content in [*((p.src_uri, p.markdown) for p in pages), *extra.items()]:
             existing = files.get_file_from_path(src)
             if existing is not None:
@@ -181,7 +213,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             if room.articles[key].type != "press-release":
                 continue
             try:
-                content = release_pdf(room, key, rendered[key])
+                content = release_pdf(room, key, rendered[key], self.findings)
             except PdfUnavailable as exc:
                 self.findings.append(
                     Finding(
@@ -303,9 +335,7 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         self.main_theme = (config.theme.get("language", "en"), config.site_name)
         return nav
 
-    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        """Per page: the language menu (this page's translations, else each language's
-        home), and for other languages their navigation, site name and Material's labels."""
+    def _language_context(self, context: Any, page: Any, config: Any) -> Any:
         info = self._info_for(page)
         if self.own_alternates:
             config.extra["alternate"] = info.alternates or self.site_alternates
@@ -319,9 +349,32 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             config.extra.pop("homepage", None)
         return context
 
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        """Autoescaping on for every theme template: a value is HTML only when it is
+        ``Markup`` (the sanitised page body, the sanitised copyright, escaped text)."""
+        env.autoescape = True
+        if env.cache is not None:
+            env.cache.clear()  # nothing compiled before this point keeps the old setting
+        return env
+
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        """Sanitise every page's HTML (nh3 allow-list that keeps Material's markup)."""
-        return sanitise(html)
+        """Sanitise every page's HTML (nh3 allow-list that keeps Material's markup), and
+        hand the theme its title, metadata and table of contents as escaped text."""
+        clean = sanitise(html)
+        self.clean[page.file.src_uri] = clean
+        self.plain[page.file.src_uri] = _text_for_theme(page)
+        return clean
+
+    @event_priority(-100)  # last: after Material's search has read and edited the body
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """Per page: the language menu (this page's translations, else each language's
+        home), and for other languages their navigation, site name and Material's labels.
+        The body goes to the theme as ``Markup``: sanitised again if a plugin changed it."""
+        content = str(page.content or "")
+        if content != self.clean.get(page.file.src_uri):
+            content = sanitise(content)
+        page.content = Markup(content)
+        return self._language_context(context, page, config)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         self.sitemap_pages.append((page.file.src_uri, page.url))
@@ -332,14 +385,24 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
             output = _HREFLANG_LINK.sub("", output)
         info = self._info_for(page)
         if not info.title:
+            title, description = self.plain.get(page.file.src_uri, ("", ""))
             info = PageInfo(
                 lang=info.lang,
-                title=page.title or "",
-                description=page.meta.get("description", ""),
+                title=title,
+                description=description,
                 url=page.canonical_url or "",
                 feeds=info.feeds,
             )
-        return inject(output, info, self.site_name, page.url)
+        tooltips = "content.tooltips" in (config.theme.get("features") or [])
+        return inject(output, info, self.site_name, page.url, tooltips=tooltips)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        """Theme pages that are not made from a page (404.html) get the same guard for
+        Material's tooltips as every page (see :data:`pressgen.publish.head.TITLE_AS_TEXT`)."""
+        features = config.theme.get("features") or []
+        if template_name.endswith(".html") and "content.tooltips" in features:
+            return output_content.replace("</head>", f"  {TITLE_AS_TEXT}\n  </head>", 1)
+        return output_content
 
     def on_post_build(self, *, config: Any) -> None:
         """Sitemaps with hreflang links: the whole site, and one per language folder."""
@@ -359,6 +422,77 @@ class PressgenPlugin(BasePlugin[PressgenConfig]):
         if templates.is_dir():
             server.watch(str(templates))
         return server
+
+
+def _site_links(config: Any) -> list[tuple[str, str]]:
+    """(where, address) of every link in mkdocs.yml that the theme prints as a link:
+    the navigation, the language menu, the home link, the repository and social links."""
+    links: list[tuple[str, str]] = []
+
+    def walk(items: Any, where: str) -> None:
+        for number, item in enumerate(items or [], start=1):
+            if isinstance(item, str):
+                links.append((f"{where} item {number}", item))
+            elif isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        walk(value, f"{where} > {title}")
+                    elif isinstance(value, str):
+                        links.append((f"{where} > {title}", value))
+
+    walk(config.nav, "nav")
+    extra = config.extra or {}
+    for name in ("alternate", "social"):
+        for number, entry in enumerate(extra.get(name) or [], start=1):
+            if isinstance(entry, dict) and isinstance(entry.get("link"), str):
+                links.append((f"extra.{name} item {number}", entry["link"]))
+    if isinstance(extra.get("homepage"), str):
+        links.append(("extra.homepage", extra["homepage"]))
+    for name in ("repo_url", "edit_uri", "site_url"):
+        if isinstance(config.get(name), str):
+            links.append((name, config[name]))
+    return links
+
+
+def _site_link_findings(config: Any) -> list[Finding]:
+    """A link in mkdocs.yml with a scheme that could run script (javascript:, data:)."""
+    file = Path(config.config_file_path).name if config.config_file_path else "mkdocs.yml"
+    return [
+        Finding(
+            code=codes.UNSAFE_SITE_LINK,
+            file=file,
+            message=f"{where} links to a '{scheme}:' address, which could run a script "
+            "in the reader's browser",
+            hint="link only to https://, http://, mailto: or tel: addresses, or to a page "
+            "of the site (e.g. news/)",
+        )
+        for where, url in _site_links(config)
+        if (scheme := unsafe_scheme(url)) is not None
+    ]
+
+
+def _text_for_theme(page: Any) -> tuple[str, str]:
+    """Give the theme the page's title, text metadata and table of contents as escaped
+    ``Markup`` made from their plain text; return (title, description) as plain text.
+
+    Front matter is plain text; a title MkDocs took from the first heading, and the
+    table of contents, are HTML (entities, tags) and are first reduced to text."""
+    from_render = getattr(page, "_title_from_render", None)
+    title = page.title or ""
+    if "title" not in page.meta and from_render and title == from_render:
+        title = plain_text(title)
+    plain = {key: page.meta[key] for key in TEXT_META if isinstance(page.meta.get(key), str)}
+    for key, value in plain.items():
+        page.meta[key] = Markup.escape(value)
+    page.title = Markup.escape(title)
+
+    def text_of(items: Any) -> None:
+        for item in items:
+            item.title = Markup.escape(plain_text(str(item.title)))
+            text_of(item.children)
+
+    text_of(page.toc)
+    return title, plain.get("description", "")
 
 
 def _report(title: str, findings: list[Any]) -> str:

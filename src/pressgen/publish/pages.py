@@ -3,13 +3,20 @@
 Generator-independent: returns Markdown keyed by the source path a static site
 generator should give it. Every listing is paginated, so no page's size grows
 with the number of articles.
+
+Encoding: the page templates print every value as Markdown text (the press room's
+environment escapes it, see :func:`pressgen.render.environment.markdown_finalize`);
+labels are filled with escaped values (:func:`pressgen.html.markdown_label`). Front
+matter holds plain text: ``title`` and ``description`` are decoded after rendering.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import math
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +24,7 @@ from typing import Any
 from ..build.pipeline import in_worker, limited
 from ..build.workers import Overrun, map_limited
 from ..findings import Finding, Location
+from ..html import markdown_label
 from ..i18n import LANGUAGES
 from ..model import RenderedArticle, in_language
 from ..pressroom import Pressroom
@@ -55,6 +63,25 @@ def _front_matter(values: dict[str, Any]) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
+_TEXT_FRONT_MATTER = re.compile(r'^(title|description): ("(?:[^"\\\n]|\\.)*")$', re.MULTILINE)
+
+
+def _plain_front_matter(markdown: str) -> str:
+    """Decode the Markdown escaping of a rendered page's ``title`` and ``description``:
+    front matter is plain text (the theme escapes it for HTML)."""
+    if not markdown.startswith("---\n"):
+        return markdown
+    end = markdown.find("\n---\n", 4)
+    if end < 0:
+        return markdown
+
+    def decode(match: re.Match[str]) -> str:
+        text = html.unescape(json.loads(match.group(2)))
+        return f"{match.group(1)}: {json.dumps(text, ensure_ascii=False)}"
+
+    return _TEXT_FRONT_MATTER.sub(decode, markdown[:end]) + markdown[end:]
+
+
 def _paginate(items: list[Any], per_page: int) -> list[list[Any]]:
     count = max(1, math.ceil(len(items) / per_page))
     return [items[i * per_page : (i + 1) * per_page] for i in range(count)]
@@ -78,7 +105,7 @@ def _article_page(
     result = rendered[key]
     article = room.articles[key]
     src = article_src(room, key)
-    label = room.labels.wording(room.content.lang_of(article))
+    label = markdown_label(room.labels.wording(room.content.lang_of(article)))
     lines: list[str] = []
     others = [
         f"[{LANGUAGES[lang].name}]({_link(src, article_src(room, other))})"
@@ -86,7 +113,7 @@ def _article_page(
         if other != key
     ]
     if others:
-        lines += [label("also_in") + " · ".join(others), "{ .pressgen-languages }", ""]
+        lines += [str(label("also_in")) + " · ".join(others), "{ .pressgen-languages }", ""]
     for other in room.content.corrected_by(key):
         if other in rendered and rendered[other].ok:
             correcting = room.articles[other]
@@ -177,8 +204,8 @@ def _language_pages(
 ) -> list[GeneratedPage]:
     env = room.renderer.environment
     folder = language_folder(room.settings, lang)
-    label = room.labels.wording(lang)
-    locale = label.locale
+    wording = room.labels.wording(lang)
+    label, locale = markdown_label(wording), wording.locale
     company = in_language(room.content.company, lang) if room.content.company else None
     kinds = {"press-release": label("press_release"), "market-update": label("market_update")}
     pages: list[GeneratedPage] = []
@@ -192,7 +219,7 @@ def _language_pages(
                 "title": article.title,
                 "summary": rendered[key].metadata["description"],
                 "kind": kinds[article.type],
-                "published": label.long_date(article.date),
+                "published": wording.long_date(article.date),
                 "src": article_src(room, key),
                 "tags": [(t, tag_src(t, 1, folder)) for t in article.tags],
             }
@@ -203,9 +230,11 @@ def _language_pages(
         }
 
     def render(name: str, context: dict[str, Any]) -> str:
-        return render_limited(
-            env.get_template(name),
-            {"company": company, "label": label, "lang": lang, "locale": locale, **context},
+        return _plain_front_matter(
+            render_limited(
+                env.get_template(name),
+                {"company": company, "label": label, "lang": lang, "locale": locale, **context},
+            )
         )
 
     chunks = _paginate(order, room.settings.news_per_page)

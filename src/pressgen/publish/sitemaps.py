@@ -1,6 +1,8 @@
 """The Google News sitemap (recent articles only) and robots.txt pointing at the sitemaps.
 
-MkDocs writes the ordinary ``sitemap.xml`` of every page itself.
+MkDocs writes the ordinary ``sitemap.xml`` of every page itself; pressgen replaces
+it with one that has hreflang links. Every value is escaped for XML text and
+attributes (quotes included), and characters XML cannot carry become U+FFFD.
 """
 
 from __future__ import annotations
@@ -8,12 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
+from ..html import xml_text
 from ..i18n import LANGUAGES
 from ..pressroom import Pressroom
 from ..urls import NEWS_SITEMAP, article_src, sitemap
 from .pages import published_versions
+
+
+def escape(text: str) -> str:
+    """XML text or attribute value."""
+    return _escape(xml_text(text), {'"': "&quot;", "'": "&apos;"})
 
 
 def news_sitemap(room: Pressroom, keys: list[str], base: str, now: dt.datetime) -> str:
@@ -74,9 +82,8 @@ def language_sitemap(
             versions = published_versions(room, key, published)
             for lang, other in versions.items() if len(versions) > 1 else ():
                 href = base + room.content.article_url(room.articles[other], other)
-                lines.append(
-                    f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
-                )
+                link = f'hreflang="{escape(lang)}" href="{escape(href)}"'
+                lines.append(f'    <xhtml:link rel="alternate" {link}/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

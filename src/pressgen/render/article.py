@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from contextlib import nullcontext
 from typing import Any
 
+from markupsafe import Markup
+
 from .. import codes
 from ..findings import Finding, Location, json_pointer
+from ..html import markdown_label, markdown_text
 from ..labels import Wording
 from ..model import Article, Citation, Figure, Fragment, RenderedArticle, fact_date, in_language
 from ..urls import relative_link, src_of_url
@@ -30,14 +34,14 @@ class FragmentLookup:
     def __init__(self, renderer: _ArticleRenderer, depth: int = 0):
         self._renderer, self._depth = renderer, depth
 
-    def __getattr__(self, fragment_id: str) -> str:
+    def __getattr__(self, fragment_id: str) -> Markup:
         if fragment_id.startswith("_"):
             raise AttributeError(fragment_id)
-        return self._renderer.fragment(fragment_id, self._depth + 1)
+        return Markup(self._renderer.fragment(fragment_id, self._depth + 1))  # Markdown
 
     __getitem__ = __getattr__
 
-    def __call__(self, fragment_id: str) -> str:
+    def __call__(self, fragment_id: str) -> Markup:
         return self.__getattr__(fragment_id)
 
 
@@ -68,7 +72,7 @@ class _ArticleRenderer:
             else None,
             "article": self.article,
             "range": self.loop_budget,
-            "label": self.wording.__call__,
+            "label": markdown_label(self.wording),
             "lang": self.lang,
             "locale": self.locale,
         }
@@ -171,7 +175,8 @@ class _ArticleRenderer:
         company = content.company
         assert company is not None
         summary_line = lambda: content.line_of(article, ("summary",))  # noqa: E731 - only on error
-        self.summary = self._render_text(
+        # The summary is plain text (its cited facts come escaped: decode them).
+        summary = self._render_text(
             article.summary,
             f"summary:{self.slug}",
             SourceName(self.file, summary_line),
@@ -179,6 +184,7 @@ class _ArticleRenderer:
             article,
             "summary",
         )
+        self.summary = " ".join(html.unescape(summary).split())
         self.body = self._render_text(
             article.body, f"article:{self.slug}", default, 0, article, "body"
         )
@@ -196,10 +202,10 @@ class _ArticleRenderer:
                 page,
                 {
                     **self._context(),
-                    "body": self.body,
-                    "summary": self.summary,
-                    "about": about,
-                    "tie_in": tie_in,
+                    "body": Markup(self.body),  # Markdown; text values are escaped
+                    "summary": markdown_text(self.summary),
+                    "about": Markup(about),
+                    "tie_in": Markup(tie_in),
                     "editor": in_language(content.editors[article.editor], self.lang),
                     "citations": self.citations,
                     "key_figures": [

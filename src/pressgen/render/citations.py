@@ -9,7 +9,6 @@ re-templated, and their text is HTML-escaped so a fact cannot inject markup.
 from __future__ import annotations
 
 import functools
-import html
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 from .. import codes
 from ..content import Content
 from ..findings import Finding, closest
+from ..html import markdown_text
 from ..labels import Wording
 from ..model import (
     Deal,
@@ -51,12 +51,10 @@ class CitationProblem(Exception):
         self.finding = finding
 
 
-_MARKUP = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;"})
-
-
 def _esc(text: object) -> str:
-    """Fact text is data: no HTML, no Markdown links or code spans can come out of it."""
-    return html.escape(str(text), quote=False).translate(_MARKUP)
+    """Fact text is data: no HTML, link, emphasis, attribute list or other Markdown can
+    come out of it (the same escaping as every text a template prints)."""
+    return markdown_text(text)
 
 
 @dataclass

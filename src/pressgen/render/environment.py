@@ -15,20 +15,36 @@ from __future__ import annotations
 
 import functools
 import operator
+import os
 import re
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from types import BuiltinMethodType, FunctionType, MethodType
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, Template, nodes
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+    TemplateNotFound,
+    nodes,
+    pass_context,
+)
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.nodes import Concat
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
+from .. import codes
+from ..errors import PressgenError
+from ..findings import Finding
+from ..html import markdown_text
 from ..labels import Wording
+from ..load.confined import MAX_FILE_BYTES, Area
 
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SEQUENCE = 100_000
@@ -198,17 +214,90 @@ class LoopBudget:
         return items
 
 
+class TemplateRefused(TemplateNotFound, PressgenError):
+    """A project template that may not be read (a link out of its folder, a pipe, a
+    device, too large, not UTF-8): its finding names the template file."""
+
+    def __init__(self, name: str, finding: Finding):
+        TemplateNotFound.__init__(self, name, finding.message)
+        self.finding = finding
+        self.findings = [finding]
+
+
+def _unchanged(path: str, mtime: float) -> bool:
+    return os.path.lexists(path) and os.path.getmtime(path) == mtime
+
+
+class ConfinedLoader(BaseLoader):
+    """The project's template folders first, each read only from inside itself
+    (:mod:`pressgen.load.confined`), then pressgen's own templates.
+
+    A template that exists in a project folder but may not be read is refused with
+    :class:`TemplateRefused`; it never falls back to pressgen's own template of that
+    name, so the refusal cannot pass unnoticed.
+    """
+
+    def __init__(self, template_dirs: list[Path]):
+        self.areas = [Area.of(d, Path(d).name) for d in template_dirs if d.is_dir()]
+        self.package = PackageLoader("pressgen", "templates")
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        pieces = split_template_path(template)  # refuses '..'
+        for area in self.areas:
+            path = os.path.join(area.folder, *pieces)
+            if not os.path.lexists(path):
+                continue
+            data, refused = area.read_bytes(path, limit=MAX_FILE_BYTES)
+            if data is None:
+                assert refused is not None
+                raise TemplateRefused(template, refused)
+            try:
+                source = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateRefused(
+                    template,
+                    Finding(
+                        code=codes.NOT_UTF8,
+                        file=area.name_of(path),
+                        message="the template is not UTF-8 text",
+                        hint="save the file with the encoding 'UTF-8'",
+                    ),
+                ) from None
+            return source, path, functools.partial(_unchanged, path, os.path.getmtime(path))
+        return self.package.get_source(environment, template)
+
+
+ARCHETYPES = "archetypes/"
+
+
+@pass_context
+def markdown_finalize(context: Any, value: Any) -> Any:
+    """What a template prints goes into Markdown as text, escaped, unless it is
+    Markdown already (``__html__``: fact views, bodies, fragments, labels, tojson).
+
+    Archetypes are the exception: they write the source file an editor starts from
+    (front matter and Markdown to edit), not a page, and quote their own values."""
+    if (context.name or "").startswith(ARCHETYPES):
+        return value
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    if isinstance(value, str):
+        return markdown_text(value)
+    return value
+
+
 def make_environment(template_dirs: list[Path], wording: Wording) -> PressroomEnvironment:
     """Build the environment: project templates first, then the package defaults.
 
     The formatting filters speak the press room's locale through its labels.
     """
-    loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()])]
-    loaders.append(PackageLoader("pressgen", "templates"))
     env = PressroomEnvironment(
-        loader=ChoiceLoader(loaders),
+        loader=ConfinedLoader(template_dirs),
         undefined=StrictUndefined,
-        autoescape=False,  # output is Markdown; fact views escape their own text
+        autoescape=False,  # output is Markdown: text is escaped by markdown_finalize
+        finalize=markdown_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

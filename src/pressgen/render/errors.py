@@ -12,7 +12,7 @@ from jinja2.exceptions import SecurityError
 from .. import codes
 from ..findings import Finding, Location
 from .citations import CitationProblem
-from .environment import OutputLimitError
+from .environment import OutputLimitError, TemplateRefused
 from .time_limit import RenderTimeout
 
 
@@ -51,7 +51,7 @@ def finding_from_exception(
     display: Callable[[str], str] = str,
 ) -> Finding:
     """A finding for any exception raised while rendering user templates."""
-    if isinstance(exc, CitationProblem):
+    if isinstance(exc, CitationProblem | TemplateRefused):
         return exc.finding
     where = _frame_line(exc, names, display)
     if isinstance(exc, TemplateSyntaxError):

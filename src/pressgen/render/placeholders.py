@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..html import markdown_text
 from .bodies import company_fields
 from .citations import any_fact_field
 
@@ -49,7 +50,11 @@ class SimpleTemplate:
                     value = getattr(value, attribute)
             except AttributeError:
                 raise NeedsJinja from None
-            out.append(str(value))
+            # As Jinja's finalize prints it: Markdown as it is, text escaped.
+            if hasattr(value, "__html__"):
+                out.append(value.__html__())
+            else:
+                out.append(markdown_text(value) if isinstance(value, str) else str(value))
         return "".join(out)
 
 

@@ -75,9 +75,14 @@ def build_openapi() -> dict[str, Any]:
     components.update(
         Article=article, Finding=FINDING, Findings=FINDINGS, RenderedArticle=RENDERED, Health=HEALTH
     )
+    server_error = {"500": _problem("A bug in pressgen (PG999); the finding says so.")}
     bad_request = {
-        "400": _problem("The body is not JSON, or not a JSON object."),
-        "413": _problem("The body is larger than the limit."),
+        "400": _problem(
+            "The body is not JSON or not a JSON object (PG903), or repeats a key (PG108)."
+        ),
+        "408": _problem("The body did not arrive in time (PG913)."),
+        "413": _problem("The body is larger than the limit (PG904)."),
+        **server_error,
     }
     article_body = {
         "required": True,
@@ -89,7 +94,12 @@ def build_openapi() -> dict[str, Any]:
             "title": "pressgen preview and validation service",
             "version": __version__,
             "description": "Validate and render press-room articles sent as JSON. Every "
-            "error response is a list of findings.",
+            "error response is a list of findings, also for an unknown address (404, "
+            "PG905) or method (405, PG911), a request whose headers arrive too slowly "
+            "(408, PG913) and too many connections at once (503, PG915). Every response "
+            "carries X-Content-Type-Options: nosniff and a Content-Security-Policy that "
+            "allows nothing; CORS headers only for the origins the service was started "
+            "with.",
         },
         "paths": {
             "/health": {
@@ -97,7 +107,8 @@ def build_openapi() -> dict[str, Any]:
                     "operationId": "health",
                     "summary": "Is the service up?",
                     "responses": {
-                        "200": _json({"$ref": REF.format(model="Health")}, "The service is up.")
+                        "200": _json({"$ref": REF.format(model="Health")}, "The service is up."),
+                        **server_error,
                     },
                 }
             },
@@ -115,7 +126,8 @@ def build_openapi() -> dict[str, Any]:
                     ],
                     "responses": {
                         "200": _json({"type": "object"}, "A JSON Schema (2020-12)."),
-                        "404": _problem("No such content type."),
+                        "404": _problem("No such content type (PG905)."),
+                        **server_error,
                     },
                 }
             },
@@ -139,6 +151,7 @@ def build_openapi() -> dict[str, Any]:
                     "responses": {
                         "200": _json({"$ref": REF.format(model="Findings")}, "The findings."),
                         **bad_request,
+                        "422": _problem("The JSON is nested too deeply (PG912)."),
                     },
                 }
             },
@@ -153,7 +166,10 @@ def build_openapi() -> dict[str, Any]:
                             "The rendered article (it may carry warnings).",
                         ),
                         **bad_request,
-                        "422": _problem("The article has errors; nothing was rendered."),
+                        "422": _problem(
+                            "The article has errors, or its JSON is nested too deeply "
+                            "(PG912); nothing was rendered."
+                        ),
                     },
                 }
             },
