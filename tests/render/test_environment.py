@@ -64,11 +64,12 @@ def test_content_models_methods_cannot_be_called(env, source: str) -> None:  # t
 
 def test_ordinary_formatting_still_works(env) -> None:  # type: ignore[no-untyped-def]
     source = (
-        "{{ 'x'.center(5, '-') }}|{{ '{:>4}'.format(7) }}|{{ '%05.1f' % 2.5 }}|"
+        "{{ 'x'.center(5, '-') }}|{{ '{:0>4}'.format(7) }}|{{ '%05.1f' % 2.5 }}|"
         "{{ ', '.join(['a', 'b']) }}|{{ 'aXa'.replace('X', 'yy') }}|{{ company.name }}"
     )
-    assert render(env, source) == "--x--|   7|002.5|a, b|ayya|Example Ltd"
+    assert render(env, source) == "--x--|0007|002.5|a, b|ayya|Example Ltd"
 
 
 def test_the_limit_is_on_the_result_not_the_argument(env) -> None:  # type: ignore[no-untyped-def]
-    assert len(render(env, f"{{{{ 'x'.ljust({MAX_OUTPUT_CHARS}) }}}}")) == MAX_OUTPUT_CHARS
+    source = f"{{{{ 'x'.ljust({MAX_OUTPUT_CHARS}, '.') }}}}"
+    assert len(render(env, source)) == MAX_OUTPUT_CHARS

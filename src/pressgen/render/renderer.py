@@ -22,17 +22,19 @@ from ..digests import digest_text
 from ..labels import Labels
 from ..lru import BoundedCache
 from .bodies import BodyNotAllowed, Refusal, check_body
-from .environment import PressroomEnvironment, compile_text, make_environment, project_templates
+from .environment import (
+    PressroomEnvironment,
+    compile_text,
+    make_environment,
+    package_templates,
+    project_templates,
+)
 from .placeholders import parse_simple
 
 COMPILED_CACHE_SIZE = 4096  # bodies, summaries and fragments of a large press room
 _NEEDS_JINJA = object()  # cached "this text needs Jinja"
 _MISSING = object()
 T = TypeVar("T")
-
-
-def _is_page_template(name: str) -> bool:
-    return name.endswith(".j2") and not name.startswith(("archetypes/", "i18n/"))
 
 
 class Renderer:
@@ -93,7 +95,7 @@ class Renderer:
         that does not compile is reported by the render that uses it."""
         if self._memo.get("compiled") is not None:
             return
-        for name in self.environment.list_templates(filter_func=_is_page_template):
+        for name in package_templates():  # the project's version where it has one
             with contextlib.suppress(TemplateError, OSError, RecursionError):
                 self.environment.get_template(name)
         for lang in self.content.settings.languages:  # Babel loads locale data on first use
