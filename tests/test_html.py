@@ -14,9 +14,10 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from adversarial import MB, NAMED, bodies, cpu_seconds, repeated
 from pressgen.html import (
     SafeAttributes,
     attribute_list_problems,
@@ -225,3 +226,23 @@ def test_the_attribute_list_check_is_linear(body: str) -> None:
     started = time.monotonic()
     attribute_list_problems(body)
     assert time.monotonic() - started < 2.0
+
+
+# --- Linear time on any text (the limits workstream) --------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+def test_text_escaping_and_attribute_lists_are_linear_on_known_attacks(name: str) -> None:
+    """100 kB of each: a run of spaces without a line break made markdown_text's
+    white-space pattern rescan the run from every character (2 MB: minutes)."""
+    text = repeated(NAMED[name], MB // 10)
+    assert cpu_seconds(lambda: markdown_text(text), 1.0) < 1.0
+    assert cpu_seconds(lambda: attribute_list_problems(text), 1.0) < 1.0
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies())
+def test_text_escaping_takes_under_two_seconds_on_any_1mb_text(body: str) -> None:
+    assert cpu_seconds(lambda: markdown_text(body), 2.0) < 2.0
+    assert cpu_seconds(lambda: attribute_list_problems(body), 2.0) < 2.0

@@ -28,6 +28,8 @@ BAD_DATE_VALUE = "PG114"
 OUTSIDE_PROJECT = "PG115"  # a path or link that leads outside content/ or templates/
 NOT_A_FILE = "PG116"  # a named pipe, device, socket or folder where a file is read
 LINKED_FOLDER = "PG117"  # a folder that is a link: not followed
+YAML_BAD_SCALAR = "PG120"
+YAML_TOO_DEEP = "PG121"
 
 # Fields
 MISSING_FIELD = "PG201"
@@ -85,6 +87,9 @@ TEMPLATE_NOT_FOUND = "PG404"
 OUTPUT_TOO_LARGE = "PG405"
 RENDER_FAILED = "PG406"
 RENDER_TIMEOUT = "PG407"
+BODY_NOT_CONTENT = "PG408"
+RENDER_MEMORY = "PG409"
+RENDER_CRASHED = "PG410"
 
 # Content safety
 UNSAFE_HTML = "PG501"

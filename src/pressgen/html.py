@@ -151,7 +151,9 @@ _INLINE_SYNTAX = str.maketrans(
 # Syntax that only counts at the start of a line: headings, list items, rules and
 # setext underlines, admonitions.
 _LINE_START = re.compile(r"#|[-+](?=\s)|[-=]+$|!!!|\d+[.)](?=\s|$)")
-_SPACE_RUN = re.compile(r"\s*\n\s*")
+# A run of white space holding a line break; tried only where a run starts, so that a
+# long run without one is read once, not once per character (linear in the text).
+_SPACE_RUN = re.compile(r"(?<!\s)\s*\n\s*")
 
 
 def markdown_text(text: object) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import subprocess
+import sys
+import time
 from decimal import Decimal
 
 import pytest
@@ -12,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressgen import codes
-from pressgen.load.yaml_reader import YamlProblem, line_map, parse_yaml
+from pressgen.load.yaml_reader import MAX_DEPTH, YamlProblem, line_map, parse_yaml
 
 
 @pytest.mark.parametrize(
@@ -96,3 +99,86 @@ def test_any_text_gives_data_or_a_yaml_problem(text: str) -> None:
     """Nothing but YamlProblem ever leaves the reader, whatever it is given."""
     with contextlib.suppress(YamlProblem):
         parse_yaml(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("a: 1\nx: !!int 0x1F\n", 1, "'0x1F' is not a whole number"),
+        ("x: !!float abc\n", 0, "'abc' is not a number"),
+        ("x: !!bool maybe\n", 0, "'maybe' is not true or false"),
+        ("x: !!null abc\n", 0, "'abc' is not empty"),
+        ("x: !!map [1]\n", 0, "a list where the tag asks for a set of keys"),
+        ("x: " + "1" * 5000 + "\n", 0, "is not a whole number"),
+        ("x: 1.5e99999\n", 0, "is not a number"),
+        ("? !!int 0o17\n: v\n", 0, "is not a whole number"),
+    ],
+)
+def test_a_value_that_does_not_fit_its_tag_is_a_located_problem(
+    text: str, line: int, says: str
+) -> None:
+    """These raised ValueError, InvalidOperation, KeyError or TypeError (a traceback)."""
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(text)
+    assert info.value.code == codes.YAML_BAD_SCALAR
+    assert info.value.line == line
+    assert says in info.value.message and info.value.hint
+
+
+def test_tagged_values_that_fit_are_read() -> None:
+    data = parse_yaml("a: !!int 1_775\nb: !!float 91.17\nc: !!bool TRUE\nd: !!null\n").data
+    assert data == {"a": 1775, "b": Decimal("91.17"), "c": True, "d": None}
+
+
+def nested(depth: int, style: str) -> str:
+    if style == "flow":
+        return "a: " + "[" * depth + "1" + "]" * depth + "\n"
+    if style == "compact":
+        return "- " * depth + "x\n"
+    if style == "mapping":
+        return "".join(" " * n + f"k{n}:\n" for n in range(depth)) + " " * depth + "v\n"
+    return "".join(" " * (2 * n) + "- \n" for n in range(depth - 1)) + " " * 2 * depth + "- x\n"
+
+
+@pytest.mark.parametrize("style", ["flow", "compact", "mapping", "sequence"])
+def test_nesting_deeper_than_the_limit_is_refused_before_parsing(style: str) -> None:
+    assert parse_yaml(nested(MAX_DEPTH - 2, style)).data is not None
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(nested(MAX_DEPTH + 1, style))
+    assert info.value.code == codes.YAML_TOO_DEEP and info.value.line is not None
+
+
+def test_a_100000_deep_list_is_refused_quickly_without_a_crash() -> None:
+    """It crashed the process with SIGSEGV (libyaml's composer recurses in C)."""
+    code = (
+        "from pressgen.load.yaml_reader import parse_yaml, YamlProblem\n"
+        "try:\n    parse_yaml('x: ' + '[' * 100000 + ']' * 100000)\n"
+        "except YamlProblem as p:\n    print(p.code)\n"
+    )
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, codes.YAML_TOO_DEEP), done.stderr
+    assert time.perf_counter() - start < 10
+
+
+@st.composite
+def deep_documents(draw: st.DrawFn) -> tuple[str, int]:
+    """A YAML text of a known depth, mixing flow and block styles."""
+    depth = draw(st.integers(1, MAX_DEPTH + 8))
+    value: object = draw(st.sampled_from(["x", 1, "[not a bracket]"]))
+    for _ in range(depth):
+        value = [value] if draw(st.booleans()) else {draw(st.sampled_from("abc")): value}
+    flow = draw(st.sampled_from([None, True, False]))
+    return yaml.safe_dump(value, default_flow_style=flow, width=10**6), depth
+
+
+@settings(max_examples=200, deadline=None)
+@given(deep_documents())
+def test_the_depth_bound_never_lets_a_deep_document_through(case: tuple[str, int]) -> None:
+    text, depth = case
+    if depth <= MAX_DEPTH:
+        parse_yaml(text)
+    else:
+        with pytest.raises(YamlProblem) as info:
+            parse_yaml(text)
+        assert info.value.code == codes.YAML_TOO_DEEP

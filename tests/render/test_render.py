@@ -95,10 +95,23 @@ def test_fact_cited_but_not_declared(project: Path) -> None:
     assert finding.code == codes.UNDECLARED_FACT and finding.line == 13
 
 
-def test_sandbox_refuses_escapes(project: Path) -> None:
-    for n, expr in enumerate(
-        ["''.__class__.__mro__", "fact.__class__", "'x' * 1000000000", "company.__init__"]
-    ):
+EVIL = ["''.__class__.__mro__", "fact.__class__", "'x' * 1000000000", "company.__init__"]
+
+
+def test_bodies_refuse_escapes_before_they_are_compiled(project: Path) -> None:
+    for n, expr in enumerate(EVIL):
+        write(
+            project / f"content/articles/evil{n}.md",
+            ARTICLE.format(title=f"Evil {'abcd'[n]}") + f"\n{{{{ {expr} }}}}\n",
+        )
+    found = room_for(project).check()
+    assert [(f.code, f.line, f.path) for f in found] == [(codes.BODY_NOT_CONTENT, 13, "/body")] * 4
+
+
+def test_sandbox_refuses_escapes_in_opted_in_bodies(project: Path) -> None:
+    settings = project / "content/settings.yml"
+    settings.write_text(settings.read_text() + "bodies: jinja\n")
+    for n, expr in enumerate(EVIL):
         write(
             project / f"content/articles/evil{n}.md",
             ARTICLE.format(title=f"Evil {'abcd'[n]}") + f"\n{{{{ {expr} }}}}\n",

@@ -34,6 +34,8 @@ def test_a_template_linked_outside_is_refused_when_read_and_when_rendered(
 def test_an_included_template_linked_outside_is_refused(project: Path) -> None:
     (project / "templates/partial.md.j2").symlink_to("/etc/hostname")
     hostname = Path("/etc/hostname").read_text().strip()
+    settings = project / "content/settings.yml"  # {% include %} in a body needs the opt-in
+    settings.write_text(settings.read_text() + "bodies: jinja\n")
     write(
         project / "content/articles/case.md",
         ARTICLE.format(title="Include") + "{% include 'partial.md.j2' %}\n",

@@ -1,5 +1,6 @@
 """Render every article of a press room: from the cache where unchanged, the rest on
-all cores, each through :func:`.pipeline.checked_render`."""
+all cores, each through :func:`.pipeline.checked_render` — in limited worker processes
+when the renders run untrusted code (see :mod:`.workers`)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from ..model import RenderedArticle
 from ..render import Renderer
 from .cache import RenderCache
 from .keys import Dependencies, article_key, global_key
-from .pipeline import checked_render
-from .workers import map_keys
+from .pipeline import LIMIT_CODES, checked_render, in_worker, limited, overrun_render
+from .workers import map_keys, map_limited
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,21 @@ def render_all(
     def work(key: str) -> RenderedArticle:
         return checked_render(renderer, content.articles[key], key, today)
 
-    deadline = 60 + content.settings.render_timeout_s * len(todo)
-    for key, result in map_keys(work, todo, workers, deadline_s=deadline):
+    if renderer.untrusted:  # code nobody here wrote: each render in a limited worker
+        rendered = map_limited(
+            lambda key, note: in_worker(renderer, note, lambda: work(key)),
+            todo,
+            limited(renderer),
+            lambda key, why: overrun_render(renderer, content.articles[key], key, today, why),
+            workers,
+        )
+    else:
+        deadline = 60 + content.settings.render_timeout_s * len(todo)
+        rendered = map_keys(work, todo, workers, deadline_s=deadline)
+    for key, result in rendered:
         results[key] = result
-        if cache is not None:
+        stopped = any(f.code in LIMIT_CODES for f in result.findings)  # not cached
+        if cache is not None and not stopped:
             cache.put(key, own[key], deps.of_result(result.metadata, result.findings), result)
     if cache is not None and save_cache:
         cache.prune(set(content.articles))

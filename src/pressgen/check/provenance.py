@@ -16,14 +16,19 @@ from ..findings import Finding, Location
 from ..model import Article, Figure
 from ..model.base import SCALE_FACTORS
 
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+# Linear time on any text (a property test throws 1 MB adversarial bodies at it):
+# template tags are found by str.find, not by a lazy '.*?' that rescans the rest of
+# the text from every unclosed '{{'; every other run stops at a newline or at the
+# character that starts the next try (a link target at ']', a tag at '<').
+_TEMPLATE_CLOSE = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_TEMPLATE_OPEN = re.compile(r"\{[{%#]")
 _NOT_PROSE = re.compile(
     r"`[^`\n]*`"  # inline code
-    r"|\]\([^)]*\)"  # link targets
-    r"|^\s{0,3}\[[^\]]+\]:.*$"  # reference definitions
-    r"|<[^>\n]*>"  # HTML tags and autolinks
-    r"|\{[:#.][^}\n]*\}"  # attribute lists
-    r"|^\s*(?:\d+[.)]|[-*+])\s",  # list markers
+    r"|\]\([^)\]\n]*\)"  # link targets
+    r"|^[ \t]{0,3}\[[^\]\n]+\]:.*$"  # reference definitions
+    r"|<[^<>\n]*>"  # HTML tags and autolinks
+    r"|\{[:#.][^{}\n]*\}"  # attribute lists
+    r"|^[ \t]*(?:\d+[.)]|[-*+])[ \t]",  # list markers
     re.MULTILINE,
 )
 _DIGIT = re.compile(r"\d")
@@ -32,40 +37,79 @@ _MONTHS = (
     "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
     "september|oct|october|nov|november|dec|december"
 )
-_DATE_NEAR = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s+$)", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^\s+(?:{_MONTHS})\b", re.IGNORECASE)
+_MONTH_NAMES = frozenset(_MONTHS.split("|"))
+MAX_NUMBERS = 200  # reported per text: an editor with more to fix needs no more detail
+_DATE_AFTER = re.compile(rf"[ \t]+(?:{_MONTHS})\b", re.IGNORECASE)  # matched at a position
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}:\d{2}")
+_YEAR = re.compile(r"(19|20|21)\d\d")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _blank(match: re.Match[str]) -> str:
     """Replace with spaces, keeping newlines so that lines still count right."""
-    return re.sub(r"[^\n]", " ", match.group())
+    text = match.group()
+    return _NOT_NEWLINE.sub(" ", text) if "\n" in text else " " * len(text)
+
+
+def _blank_templates(text: str) -> str:
+    """Blank ``{{ }}``, ``{% %}`` and ``{# #}``; an unclosed one blanks the rest."""
+    parts, position = [], 0
+    while (opening := _TEMPLATE_OPEN.search(text, position)) is not None:
+        close = text.find(_TEMPLATE_CLOSE[opening.group()], opening.end())
+        end = len(text) if close < 0 else close + 2
+        parts += [
+            text[position : opening.start()],
+            _NOT_NEWLINE.sub(" ", text[opening.start() : end]),
+        ]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def hand_typed_numbers(text: str, allow: list[str]) -> list[tuple[int, str]]:
     """(offset, number) for each figure typed by hand in ``text``."""
-    text = _JINJA.sub(_blank, text) if "{" in text else text
+    text = _blank_templates(text) if "{" in text else text
     if not _DIGIT.search(text):
         return []
     for phrase in allow:
         text = re.sub(re.escape(phrase), _blank, text, flags=re.IGNORECASE)
     text = _NOT_PROSE.sub(_blank, text)
     text = _ISO_DATE.sub(_blank, text)
-    found = []
+    found: list[tuple[int, str]] = []
     for match in _NUMBER.finditer(text):
-        start, end, number = match.start(), match.end(), match.group()
+        start, end = match.span()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         if before.isalpha() or after.isalpha():  # SSGJ707, 3SBio, 5th, 1st
             continue
         if before == "-" and start >= 2 and text[start - 2].isalnum():  # PD-1, COVID-19
             continue
-        if re.fullmatch(r"(19|20|21)\d\d", number) and after not in "%":  # a year
+        number = match.group()
+        if len(number) == 4 and _YEAR.fullmatch(number) and after != "%":  # a year
             continue
-        if _DATE_NEAR.search(text[max(0, start - 12) : start]) or _DATE_AFTER.match(text[end:]):
+        if (after in " \t" and _DATE_AFTER.match(text, end)) or (
+            before.isspace() and _month_before(text, start)
+        ):
             continue  # a day of a month: July 15, 15 July
         found.append((start, number))
+        if len(found) == MAX_NUMBERS:
+            break
     return found
+
+
+def _month_before(text: str, start: int) -> bool:
+    """Whether a month's name (and maybe a dot) stands before the spaces before ``start``."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end > 0 and text[end - 1] == ".":
+        end -= 1
+    begin = end
+    while begin > 0 and end - begin <= 9 and text[begin - 1].isalpha():
+        begin -= 1
+    if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        return False
+    return text[begin:end].lower() in _MONTH_NAMES
 
 
 def numbers_sourced(content: Content, article: Article, today: dt.date) -> list[Finding]:
@@ -80,8 +124,10 @@ def numbers_sourced(content: Content, article: Article, today: dt.date) -> list[
             findings.append(_finding(content.locate(article, field), number))
     body = article.body
     body_at = content.locate(article, "body")
-    for offset, number in hand_typed_numbers(body, allow):
-        line = article.origin.body_line + body.count("\n", 0, offset)
+    line, counted = article.origin.body_line, 0
+    for offset, number in hand_typed_numbers(body, allow):  # offsets in increasing order
+        line += body.count("\n", counted, offset)
+        counted = offset
         findings.append(_finding(Location(body_at.file, line, body_at.path), number))
     return findings
 

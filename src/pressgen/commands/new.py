@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from slugify import slugify
 
 from .. import codes
+from ..build.pipeline import limits_of
+from ..build.workers import Note, Overrun, map_limited
 from ..errors import PressgenError
-from ..findings import Finding
+from ..findings import Finding, Location
 from ..load.files import create_file
 from ..pressroom import Pressroom
+from ..render import limit_finding
+from ..render.environment import render_limited
+from ..render.errors import SourceName, finding_from_exception
 from ._output import created
 
 ARTICLE_TYPES = ("press-release", "market-update")
@@ -49,12 +55,16 @@ def new_article(project: Path, kind: str, title: str, *, now: dt.datetime | None
         key=lambda f: (f.as_of, f.id),
         reverse=True,
     )
-    text = room.renderer.environment.get_template(f"archetypes/{kind}.md.j2").render(
-        title=title,
-        date=now.isoformat(),
-        dateline=room.settings.default_dateline,
-        editor=editor,
-        example_fact=figures[0].id if figures else None,
+    text = _archetype(
+        room,
+        kind,
+        {
+            "title": title,
+            "date": now.isoformat(),
+            "dateline": room.settings.default_dateline,
+            "editor": editor,
+            "example_fact": figures[0].id if figures else None,
+        },
     )
     folder = project / "content" / "articles"
     folder.mkdir(parents=True, exist_ok=True)
@@ -76,3 +86,27 @@ def new(project: Path, kind: str, title: str) -> None:
         project,
         "It is a draft (draft: true): fill in the facts, then set draft: false to publish.",
     )
+
+
+def _archetype(room: Pressroom, kind: str, context: dict[str, Any]) -> str:
+    """The archetype filled in, in a limited worker process: a project's archetype is
+    code nobody here wrote, so it gets the time, memory and output limits of any
+    template. An overrun, or an error in the template, stops with a located finding."""
+    renderer = room.renderer
+    name = f"archetypes/{kind}.md.j2"
+
+    def fill(_key: str, note: Note) -> str | Finding:
+        renderer.enter_worker(note)
+        try:
+            return render_limited(renderer.environment.get_template(name), context)
+        except Exception as exc:  # every failure becomes a located finding
+            return finding_from_exception(exc, {}, SourceName(name), renderer.display_template)
+
+    def stopped(_key: str, why: Overrun) -> Finding:
+        where = Location(*why.where) if why.where else Location(name)
+        return limit_finding(why.kind, why.limits.seconds, why.limits.memory_mb, where, why.status)
+
+    [(_, made)] = map_limited(fill, [kind], limits_of(renderer), stopped, workers=1)
+    if isinstance(made, Finding):
+        raise PressgenError([made])
+    return made

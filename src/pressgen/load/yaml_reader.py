@@ -6,6 +6,12 @@ word. This reader keeps libyaml's C parser (8-9x faster than the pure Python
 one) but resolves scalars the YAML 1.2 way, keeps decimals exact (``1.10`` stays
 ``Decimal('1.10')``), refuses duplicate keys, anchors/aliases and language tags,
 and records the line of every key so errors can point at it.
+
+Two things are refused before they can hurt: nesting deeper than
+:data:`MAX_DEPTH` (libyaml's composer recurses in C, and a 100,000-deep list
+crashed the process), found by a cheap bound and, only when that bound is high,
+an event pass that stops at the first level too deep; and a value that does not
+fit its explicit tag (``!!int 0x1F``, ``!!float abc``, ``!!bool maybe``).
 """
 
 from __future__ import annotations
@@ -91,8 +97,44 @@ _TIMESTAMP = re.compile(
 )
 
 
+MAX_DEPTH = 64  # content is a few levels deep; the parsers recurse per level
+MAX_DIGITS = 100  # a longer number is a typo or an attack (int() refuses 4,300)
+_INT_TEXT = re.compile(r"[-+]?[0-9][0-9_]*")
+_FLOAT_TEXT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]{1,4})?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_BOOLS = {"true": True, "false": False}
+_NULLS = {"", "~", "null"}
+
+
+def _bad_scalar(node: yaml.Node, wanted: str, hint: str) -> YamlProblem:
+    if isinstance(node.value, str):
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        message = f"'{shown}' is not {wanted}"
+    else:
+        kind = "list" if isinstance(node, yaml.SequenceNode) else "set of keys"
+        message = f"a {kind} where the tag asks for {wanted}"
+    return YamlProblem(
+        codes.YAML_BAD_SCALAR,
+        message,
+        hint,
+        node.start_mark.line,
+    )
+
+
+def _scalar(node: yaml.Node, wanted: str, hint: str) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise _bad_scalar(node, wanted, hint)
+    return str(node.value)
+
+
 def _construct_float(loader: Any, node: yaml.ScalarNode) -> Decimal | float:
-    text = node.value.replace("_", "")
+    hint = "write a number with digits and a dot, such as 91.17, or remove the !!float tag"
+    text = _scalar(node, "a number", hint)
+    if not _FLOAT_TEXT.fullmatch(text) or len(text) > MAX_DIGITS:
+        raise _bad_scalar(node, "a number", hint)
+    text = text.replace("_", "")
     lowered = text.lower()
     if lowered.endswith(".inf") or lowered == ".nan":
         # Kept as float so that the model can refuse it with a clear message.
@@ -101,7 +143,25 @@ def _construct_float(loader: Any, node: yaml.ScalarNode) -> Decimal | float:
 
 
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
-    return int(node.value.replace("_", ""))
+    hint = "write a whole number in plain digits, such as 1775, or remove the !!int tag"
+    text = _scalar(node, "a whole number", hint)
+    if not _INT_TEXT.fullmatch(text) or len(text) > MAX_DIGITS:
+        raise _bad_scalar(node, "a whole number written in digits", hint)
+    return int(text.replace("_", ""))
+
+
+def _construct_bool(loader: Any, node: yaml.ScalarNode) -> bool:
+    hint = "write true or false, or remove the !!bool tag"
+    text = _scalar(node, "true or false", hint)
+    if text.lower() not in _BOOLS:
+        raise _bad_scalar(node, "true or false", hint)
+    return _BOOLS[text.lower()]
+
+
+def _construct_null(loader: Any, node: yaml.ScalarNode) -> None:
+    hint = "leave the value empty (or write null), or remove the !!null tag"
+    if _scalar(node, "empty", hint).lower() not in _NULLS:
+        raise _bad_scalar(node, "empty", hint)
 
 
 def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> dt.date | dt.datetime:
@@ -149,6 +209,8 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> dt.date | dt.dat
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict:
+    if not isinstance(node, yaml.MappingNode):
+        raise _bad_scalar(node, "a set of keys", "remove the !!map tag")
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
@@ -188,6 +250,8 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_StrictLoader.add_constructor("tag:yaml.org,2002:null", _construct_null)
 
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
@@ -253,7 +317,12 @@ def _walk(
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:int":
+            if (
+                isinstance(key_node, yaml.ScalarNode)
+                and key_node.tag == "tag:yaml.org,2002:int"
+                and _INT_TEXT.fullmatch(key_node.value)
+                and len(key_node.value) <= MAX_DIGITS
+            ):  # (a bad one is refused with its line when the key is constructed)
                 key = int(key_node.value.replace("_", ""))
             child = (*path, key)
             lines[child] = key_node.start_mark.line
@@ -270,8 +339,53 @@ def _walk(
         quoted_dates.append(path)
 
 
+# The start of a line that only indents and opens block items ("  - - ? "): each
+# level of block nesting costs at least one of these characters, or a '[' or '{'.
+_BLOCK_PREFIX = re.compile(r"^[ \-?]*", re.MULTILINE)
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def refuse_deep_nesting(text: str) -> None:
+    """Raise :class:`YamlProblem` if ``text`` nests deeper than :data:`MAX_DEPTH`.
+
+    Linear, and before any recursive code sees the text. A bound first (two levels
+    per character of a line's indentation and item marks, one per bracket in the
+    whole text): ordinary files stay far below it and are not scanned further.
+    Above it, libyaml's parser (a state machine, not recursive) streams events and
+    the scan stops at the first level too deep.
+    """
+    if len(text) <= MAX_DEPTH:
+        return
+    brackets = text.count("[") + text.count("{")
+    if brackets <= MAX_DEPTH // 2:
+        widest = max(map(len, _BLOCK_PREFIX.findall(text)), default=0)
+        if 2 * widest + brackets + 2 <= MAX_DEPTH:
+            return
+    loader = _StrictLoader(text)
+    try:
+        depth = 0
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(
+                        codes.YAML_TOO_DEEP,
+                        f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                        "content needs a few levels of lists and keys; flatten the structure",
+                        event.start_mark.line,
+                    )
+            elif isinstance(event, _CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: the real parse reports it with its line
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str) -> YamlResult:
     """Parse one YAML document strictly. Raises :class:`YamlProblem` (0-based lines)."""
+    refuse_deep_nesting(text)
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
@@ -322,9 +436,17 @@ def parse_yaml(text: str) -> YamlResult:
         raise YamlProblem(codes.YAML_SYNTAX, f"YAML error: {exc}", "check the file", None) from None
     except RecursionError:
         raise YamlProblem(
-            codes.YAML_SYNTAX,
+            codes.YAML_TOO_DEEP,
             "the YAML is nested too deeply",
             "flatten the structure",
+            None,
+        ) from None
+    except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
+        # A constructor refused a value (the ones above say where; this is the net).
+        raise YamlProblem(
+            codes.YAML_BAD_SCALAR,
+            f"a value cannot be read: {exc}",
+            "check the values that carry a '!!' tag or look like numbers",
             None,
         ) from None
     finally:

@@ -48,6 +48,13 @@ class Settings(ContentModel):
     render_timeout_s: float = Field(
         2.0, gt=0, le=60, description="Longest time one article may take to render."
     )
+    bodies: Literal["placeholders", "jinja"] = Field(
+        "placeholders",
+        description="'placeholders': article bodies and fragments may only cite facts, "
+        "fragments and company fields ({{ fact.ID }}, {{ fact.ID.FIELD }}, {{ fragment.ID }}, "
+        "{{ company.FIELD }}). 'jinja': full sandboxed Jinja in bodies, rendered in a "
+        "limited worker process.",
+    )
     site_url: Url | None = Field(
         None,
         description="The site's address, starting with https:// or http://, e.g. "

@@ -12,6 +12,7 @@ matter holds plain text: ``title`` and ``description`` are decoded after renderi
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import math
@@ -20,11 +21,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from ..findings import Finding
+from ..build.pipeline import in_worker, limited
+from ..build.workers import Overrun, map_limited
+from ..findings import Finding, Location
 from ..html import markdown_label
 from ..i18n import LANGUAGES
 from ..model import RenderedArticle, in_language
 from ..pressroom import Pressroom
+from ..render import limit_finding
 from ..render.environment import render_limited
 from ..urls import article_src as _article_src
 from ..urls import (
@@ -153,8 +157,41 @@ def build_pages(
         pages.append(_article_page(room, key, rendered, options))
     for lang in room.settings.languages:
         keys = [key for key in order if room.content.lang_of(room.articles[key]) == lang]
-        pages += _language_pages(room, lang, keys, rendered, feeds=feeds)
+        made, stopped = _limited_language_pages(room, lang, keys, rendered, feeds=feeds)
+        pages += made
+        findings += stopped
     return pages, findings
+
+
+def _limited_language_pages(
+    room: Pressroom,
+    lang: str,
+    order: list[str],
+    rendered: dict[str, RenderedArticle],
+    *,
+    feeds: bool,
+) -> tuple[list[GeneratedPage], list[Finding]]:
+    """A language's listing pages; when a project template replaces one of pressgen's
+    (code nobody here wrote), made in a limited worker process: an overrun is a finding."""
+
+    def make() -> list[GeneratedPage] | Finding:
+        return _language_pages(room, lang, order, rendered, feeds=feeds)
+
+    if not room.renderer.untrusted:
+        return _language_pages(room, lang, order, rendered, feeds=feeds), []
+    limits = limited(room.renderer)
+    limits = dataclasses.replace(limits, seconds=limits.seconds * (1 + len(order) // 100))
+
+    def stopped(_key: str, why: Overrun) -> list[GeneratedPage] | Finding:
+        where = Location(*why.where) if why.where else Location("templates/")
+        return limit_finding(why.kind, why.limits.seconds, why.limits.memory_mb, where, why.status)
+
+    [(_, made)] = map_limited(
+        lambda _key, note: in_worker(room.renderer, note, make), [lang], limits, stopped, 1
+    )
+    if isinstance(made, Finding):
+        return [], [made]
+    return made, []
 
 
 def _language_pages(

@@ -5,16 +5,18 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from contextlib import nullcontext
 from typing import Any
 
 from markupsafe import Markup
 
 from .. import codes
-from ..findings import Finding, json_pointer
+from ..findings import Finding, Location, json_pointer
 from ..html import markdown_label, markdown_text
 from ..labels import Wording
 from ..model import Article, Citation, Figure, Fragment, RenderedArticle, fact_date, in_language
 from ..urls import relative_link, src_of_url
+from .bodies import BodyNotAllowed
 from .citations import CitationLog, CitationProblem, FactLookup, view_of
 from .environment import LoopBudget, render_limited
 from .errors import SourceName, finding_from_exception
@@ -75,14 +77,29 @@ class _ArticleRenderer:
             "locale": self.locale,
         }
 
-    def _render_text(self, source: str, name: str, origin: SourceName, depth: int) -> str:
+    def _render_text(
+        self, source: str, name: str, origin: SourceName, depth: int, owner: Any, field: str
+    ) -> str:
+        """Render a body, summary or fragment (``field`` of ``owner``)."""
         self.names[name] = origin
-        template = self.renderer.compiled_text(source, name)
-        if isinstance(template, SimpleTemplate):
-            try:
-                return template.render(self._context(depth)).strip("\n")
-            except NeedsJinja:
-                template = self.renderer.compiled_text(source, name, jinja=True)
+        if self.renderer.worker_note is not None:
+            where = self.content.locate(owner, field)
+            self.renderer.worker_note((where.file, origin.first_line, where.path))
+        try:
+            template = self.renderer.compiled_text(source, name)
+            if isinstance(template, SimpleTemplate):
+                try:
+                    return template.render(self._context(depth)).strip("\n")
+                except NeedsJinja:
+                    template = self.renderer.compiled_text(source, name, jinja=True)
+        except BodyNotAllowed as refused:
+            where = self.content.locate(owner, field)
+            line = origin.first_line + refused.refusal.line - 1
+            raise CitationProblem(
+                Location(where.file, line, where.path).finding(
+                    codes.BODY_NOT_CONTENT, refused.refusal.message, refused.refusal.hint
+                )
+            ) from None
         return render_limited(template, self._context(depth)).strip("\n")
 
     def fragment(self, fragment_id: str, depth: int) -> str:
@@ -123,6 +140,8 @@ class _ArticleRenderer:
             f"fragment:{fragment_id}@{self.lang}",
             SourceName(fragment.origin.file or fragment_id, fragment.origin.body_line),
             depth,
+            fragment,
+            "body",
         )
 
     def render(self) -> RenderedArticle:
@@ -131,8 +150,10 @@ class _ArticleRenderer:
             # Reported by the checks (unknown editor / missing company); nothing to render.
             return RenderedArticle(self.slug, "", self.metadata([]), [], [])
         default = SourceName(self.file, article.origin.body_line)
+        # In a limited worker process, the process keeps the time (SIGALRM, then SIGKILL).
+        in_worker = self.renderer.worker_note is not None
         try:
-            with WATCHDOG.limit(content.settings.render_timeout_s):
+            with nullcontext() if in_worker else WATCHDOG.limit(content.settings.render_timeout_s):
                 markdown = self._render_page(default)
         except Exception as exc:  # every failure becomes a located finding
             finding = finding_from_exception(
@@ -156,10 +177,17 @@ class _ArticleRenderer:
         summary_line = lambda: content.line_of(article, ("summary",))  # noqa: E731 - only on error
         # The summary is plain text (its cited facts come escaped: decode them).
         summary = self._render_text(
-            article.summary, f"summary:{self.slug}", SourceName(self.file, summary_line), 0
+            article.summary,
+            f"summary:{self.slug}",
+            SourceName(self.file, summary_line),
+            0,
+            article,
+            "summary",
         )
         self.summary = " ".join(html.unescape(summary).split())
-        self.body = self._render_text(article.body, f"article:{self.slug}", default, 0)
+        self.body = self._render_text(
+            article.body, f"article:{self.slug}", default, 0, article, "body"
+        )
         about = self.fragment(company.boilerplate, 1)
         tie_in_id = article.tie_in or company.tie_in
         wants_tie_in = article.type == "market-update" or article.tie_in
@@ -305,6 +333,17 @@ def _fact_label(fact: Any, renderer: Renderer, wording: Wording) -> str:
     if fact.kind == "quote":
         return wording("statement_by", who=view.attribution)  # type: ignore[attr-defined]
     return str(view)
+
+
+def failed_render(
+    renderer: Renderer, article: Article, slug: str, finding: Finding
+) -> RenderedArticle:
+    """The result of a render that could not finish (stopped by a limit): no Markdown,
+    the metadata and texts a failed render has, and the finding."""
+    one = _ArticleRenderer(renderer, article, slug)
+    result = RenderedArticle(slug, "", one.metadata([]), [], [finding])
+    result.texts = one.texts
+    return result
 
 
 def render_article(renderer: Renderer, article: Article, slug: str) -> RenderedArticle:

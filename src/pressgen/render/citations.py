@@ -8,10 +8,11 @@ re-templated, and their text is HTML-escaped so a fact cannot inject markup.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from .. import codes
 from ..content import Content
@@ -29,7 +30,17 @@ from ..model import (
     fact_date,
     period_bounds,
 )
-from .renderer import Renderer
+
+T = TypeVar("T")
+
+
+class Renderer(Protocol):
+    """What citing needs of :class:`~pressgen.render.renderer.Renderer` (which imports the
+    field lists from here): the content and a per-press-room memo."""
+
+    content: Content
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T: ...
 
 
 class CitationProblem(Exception):
@@ -79,6 +90,8 @@ def qualified(qualifier: str | None, text: str, labels: Mapping[str, Any]) -> st
 
 class FactView:
     """What a template sees of a fact. ``str(view)`` is the formatted fact."""
+
+    TEXT_FIELDS: frozenset[str] = frozenset()  # fields served by __getattr__
 
     def __init__(self, fact: FactBase, content: Content, wording: Wording):
         self._fact, self._content, self._wording = fact, content, wording
@@ -192,6 +205,8 @@ class DealView(FactView):
     def total_value(self) -> str:
         return self._money(self._fact.total_value)
 
+    TEXT_FIELDS = frozenset({"licensor", "licensee", "asset", "modality", "territory", "status"})
+
     def __getattr__(self, name: str) -> str:
         if name in {"licensor", "licensee", "asset", "modality", "territory"}:
             return self._word(name)
@@ -303,6 +318,24 @@ VIEWS: dict[str, type[FactView]] = {
     "event": EventView,
     "statement": StatementView,
 }
+
+
+def fields_of(view: type[FactView]) -> frozenset[str]:
+    """The fields a body may cite of a kind of fact: ``{{ fact.ID.FIELD }}``."""
+    return (
+        frozenset(
+            name
+            for name in dir(view)
+            if not name.startswith("_") and isinstance(getattr(view, name), cached_property)
+        )
+        | view.TEXT_FIELDS
+    )
+
+
+@functools.cache  # constant: computed once
+def any_fact_field() -> frozenset[str]:
+    """Every field of every kind of fact (the kind is known only when rendering)."""
+    return frozenset().union(*(fields_of(view) for view in VIEWS.values()))
 
 
 def view_of(fact: FactBase, renderer: Renderer, wording: Wording) -> FactView:

@@ -4,7 +4,11 @@ One environment per press room (never module-global): a CMS can hold several
 press rooms in one process. Templates in the project's ``templates/`` folder
 override the defaults shipped in the package, file by file, like Material's
 ``custom_dir``. Everything a template could use to exhaust memory is bounded
-here; time is bounded by :mod:`pressgen.render.time_limit`.
+here, step by step — operators, filters, loops and, in :meth:`PressroomEnvironment.call`,
+the string methods that build a huge text in C before anything could measure it.
+These bounds give clear findings; the guarantee for code nobody here wrote
+(:func:`project_templates`, opted-in bodies) is the limited worker process it runs in
+(:mod:`pressgen.build.workers`: memory, time, SIGKILL).
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ import functools
 import operator
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from types import BuiltinMethodType, FunctionType, MethodType
 from typing import Any
 
 from jinja2 import (
@@ -24,6 +29,7 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateNotFound,
+    nodes,
     pass_context,
 )
 from jinja2.compiler import CodeGenerator, Frame
@@ -31,6 +37,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.nodes import Concat
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pydantic import BaseModel
 
 from .. import codes
 from ..errors import PressgenError
@@ -42,7 +49,11 @@ from ..load.confined import MAX_FILE_BYTES, Area
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SEQUENCE = 100_000
 MAX_LOOP_ITEMS = 100_000
-_WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{5,}|\{[^}]*:[^}]*\d{5,}")
+# A width or precision of 10,000 or more, or one given by an argument ('%*s', '{:>{}}').
+_WIDE_FORMAT = re.compile(
+    r"%[-+ #0]*(?:\d{5,}|\*)|%[-+ #0]*\d*\.(?:\d{5,}|\*)|\{[^{}]*:[^{}]*(?:\d{5,}|\{)"
+)
+_PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill"})
 _BINOPS = {"*": operator.mul, "**": operator.pow, "+": operator.add, "%": operator.mod}
 
 
@@ -76,6 +87,20 @@ class PressroomEnvironment(ImmutableSandboxedEnvironment):
 
     code_generator_class = _GuardedCodeGenerator
     intercepted_binops = frozenset(_BINOPS)
+    # In a limited worker process only: told of every template entered (an include
+    # too), so that a render killed there is reported on the right file.
+    watch: Callable[[Template], None] | None = None
+
+    def get_template(
+        self,
+        name: str | Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> Template:
+        template = super().get_template(name, parent, globals)
+        if self.watch is not None:
+            self.watch(template)
+        return template
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         if operator_name == "**" and isinstance(right, int) and abs(right) > 64:
@@ -98,10 +123,53 @@ class PressroomEnvironment(ImmutableSandboxedEnvironment):
             _refuse_wide_format(left)
         return _BINOPS[operator_name](left, right)
 
+    def call(
+        __self,
+        __context: Any,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """Refuse, before they run, the calls that would build a huge text in C (where no
+        time limit can stop them): a padding width, a format width, a join or replace
+        that multiplies, and the content models' own methods (model_dump_json(indent=))."""
+        _refuse_bomb(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
     def guarded_concat(self, parts: tuple[Any, ...]) -> str:
         texts = [str(part) for part in parts]
         _too_long(sum(map(len, texts)))
         return "".join(texts)
+
+
+def _refuse_bomb(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    kind = type(function)  # (types first: most calls are label(...), checked in no time)
+    if kind is FunctionType:  # the sandbox hands out str.format wrapped in a function
+        method = function.__dict__.get("__wrapped__")
+        if method is None:
+            return
+    elif kind is BuiltinMethodType or kind is MethodType:
+        method = function
+    else:
+        return
+    owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    if isinstance(owner, BaseModel):
+        raise SecurityError(f"calling '{name}' of the content is not allowed; print its fields")
+    if not isinstance(owner, str):
+        return
+    numbers = [v for v in (*args, *kwargs.values()) if isinstance(v, int)]
+    if name in _PADDING_METHODS and any(n > MAX_OUTPUT_CHARS for n in numbers):
+        raise OutputLimitError(f"'{name}' to a width of {max(numbers):,} characters")
+    if name == "expandtabs":
+        _too_long(len(owner) + owner.count("\t") * max(numbers or [8]))
+    if name in ("format", "format_map"):
+        _refuse_wide_format(owner)
+    if name == "replace" and len(args) >= 2 and isinstance(args[0], str):
+        old, new = args[0], str(args[1])
+        _too_long(len(owner) + (owner.count(old) if old else len(owner) + 1) * len(new))
+    if name == "join" and args and hasattr(args[0], "__len__"):
+        items = args[0]
+        _too_long(len(owner) * max(len(items) - 1, 0) + sum(len(str(i)) for i in items))
 
 
 def _guard_filter(name: str, function: Any) -> Any:
@@ -253,8 +321,36 @@ def make_environment(template_dirs: list[Path], wording: Wording) -> PressroomEn
     return env
 
 
-def compile_text(env: PressroomEnvironment, source: str, name: str) -> Template:
-    """Compile an article body or fragment (user text) as a template with a useful name."""
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_NOT_RENDERED_WITH_ARTICLES = ("i18n/", "archetypes/")
+
+
+def package_templates() -> list[str]:
+    """The names of pressgen's page templates and partials (not label tables or
+    archetypes): what a page render loads by name."""
+    return sorted(
+        name
+        for name in (
+            p.relative_to(PACKAGE_TEMPLATES).as_posix() for p in PACKAGE_TEMPLATES.rglob("*.j2")
+        )
+        if not name.startswith(_NOT_RENDERED_WITH_ARTICLES)
+    )
+
+
+def project_templates(template_dirs: list[Path]) -> list[str]:
+    """The project's templates that replace one of :func:`package_templates`: code nobody
+    here wrote. (A link among them counts too: the loader refuses it when it is read.)"""
+    return [
+        name
+        for folder in template_dirs
+        for name in package_templates()
+        if (folder / name).exists() or (folder / name).is_symlink()
+    ]
+
+
+def compile_text(env: PressroomEnvironment, source: str | nodes.Template, name: str) -> Template:
+    """Compile an article body or fragment (its text, or its syntax tree already parsed)
+    as a template with a useful name."""
     code = env.compile(source, name=name, filename=name)
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 

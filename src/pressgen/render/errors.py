@@ -10,7 +10,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from .. import codes
-from ..findings import Finding
+from ..findings import Finding, Location
 from .citations import CitationProblem
 from .environment import OutputLimitError, TemplateRefused
 from .time_limit import RenderTimeout
@@ -92,6 +92,12 @@ _RUNTIME_ERRORS: list[tuple[type[Exception], str, Callable[[Exception], str], st
         "look for loops inside loops; a page should render in milliseconds",
     ),
     (
+        MemoryError,
+        codes.RENDER_MEMORY,
+        lambda e: "rendering needed more memory than a page may use",
+        "look for text or lists that grow without bound (a huge width, repetition or number)",
+    ),
+    (
         OverflowError,
         codes.OUTPUT_TOO_LARGE,
         lambda e: f"a number or range is too large: {e}",
@@ -128,3 +134,33 @@ _RUNTIME_ERRORS: list[tuple[type[Exception], str, Callable[[Exception], str], st
         "check the expression on this line",
     ),
 ]
+
+
+def limit_finding(
+    kind: str,
+    seconds: float,
+    memory_mb: int,
+    where: Location,
+    status: int | None = None,
+) -> Finding:
+    """The finding for a render stopped by its worker process's limits (see
+    :func:`pressgen.build.workers.map_limited`), at the file it last entered."""
+    if kind == "time":
+        return where.finding(
+            codes.RENDER_TIMEOUT,
+            f"rendering did not finish within {seconds:g} seconds and was stopped "
+            "(render_timeout_s in settings.yml)",
+            "look for loops inside loops or huge numbers (9**9**9); a page renders in milliseconds",
+        )
+    if kind == "memory":
+        return where.finding(
+            codes.RENDER_MEMORY,
+            f"rendering needed more than {memory_mb} MB of memory and was stopped",
+            "look for text or lists that grow without bound (a huge width, repetition or number)",
+        )
+    return where.finding(
+        codes.RENDER_CRASHED,
+        f"the render process stopped unexpectedly (exit status {status})",
+        "look for templates or fragments that include each other without end; if the "
+        "text is ordinary, report this as a bug in pressgen",
+    )

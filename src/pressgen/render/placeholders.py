@@ -1,6 +1,7 @@
-"""A fast path for text whose only template syntax is fact and fragment placeholders.
+"""A fast path for text whose only template syntax is the documented placeholders.
 
-That is ``{{ fact.ID }}``, ``{{ fact.ID.attr }}`` and ``{{ fragment.ID }}``.
+That is ``{{ fact.ID }}``, ``{{ fact.ID.FIELD }}``, ``{{ fragment.ID }}`` and
+``{{ company.FIELD }}``, each field one that :mod:`.bodies` allows.
 
 Most article bodies are prose with a few citations. Compiling each one with Jinja
 costs more than everything else in a render; substituting the placeholders gives
@@ -14,8 +15,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..html import markdown_text
+from .bodies import company_fields
+from .citations import any_fact_field
+
 _PLACEHOLDER = re.compile(
-    r"\{\{ ?(fact|fragment)\.([A-Za-z][A-Za-z0-9_]*)(?:\.([a-z][a-z_]*))? ?\}\}"
+    r"\{\{ ?(fact|fragment|company)\.([A-Za-z][A-Za-z0-9_]*)(?:\.([a-z][a-z_]*))? ?\}\}"
 )
 _TEMPLATE_SYNTAX = re.compile(r"\{[{%#]")
 
@@ -45,8 +50,20 @@ class SimpleTemplate:
                     value = getattr(value, attribute)
             except AttributeError:
                 raise NeedsJinja from None
-            out.append(str(value))
+            # As Jinja's finalize prints it: Markdown as it is, text escaped.
+            if hasattr(value, "__html__"):
+                out.append(value.__html__())
+            else:
+                out.append(markdown_text(value) if isinstance(value, str) else str(value))
         return "".join(out)
+
+
+def _documented(kind: str, name: str, field: str | None) -> bool:
+    if kind == "fact":
+        return field is None or field in any_fact_field()
+    if kind == "company":
+        return field is None and name in company_fields()
+    return field is None  # a fragment has no fields
 
 
 def parse_simple(source: str) -> SimpleTemplate | None:
@@ -54,8 +71,11 @@ def parse_simple(source: str) -> SimpleTemplate | None:
     parts: list[str | tuple[str, str, str | None]] = []
     position = 0
     for match in _PLACEHOLDER.finditer(source):
+        kind, name, field = match.groups()
+        if not _documented(kind, name, field):
+            return None  # Jinja's path checks it and says what is allowed
         parts.append(source[position : match.start()])
-        parts.append((match.group(1), match.group(2), match.group(3)))
+        parts.append((kind, name, field))
         position = match.end()
     parts.append(source[position:])
     for part in parts:

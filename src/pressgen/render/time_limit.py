@@ -5,6 +5,11 @@ daemon thread keeps the deadlines of running renders; when one passes, it raises
 :class:`RenderTimeout` inside the rendering thread (``PyThreadState_SetAsyncExc``),
 which interrupts a runaway template loop at its next bytecode. Registering a
 render costs one lock and one heap push.
+
+It cannot interrupt C code, so it only guards trusted renders (placeholder bodies
+through pressgen's own templates), which cannot loop. Renders that run untrusted
+code happen in a limited worker process instead, where ``SIGALRM`` does the same
+job and the parent's ``SIGKILL`` is the guarantee (:mod:`pressgen.build.workers`).
 """
 
 from __future__ import annotations

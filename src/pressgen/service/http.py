@@ -1,8 +1,13 @@
 """The HTTP preview and validation service (``pressgen api``), built on Starlette.
 
 A thin adapter over :class:`~pressgen.Pressroom`: JSON in, findings or a rendered
-article out. Rendering runs in Starlette's thread pool (one Pressroom is shared
-by all threads).
+article out.
+
+Renders (and validations, which render) never run in the event loop or in this
+process: a render host (:class:`~pressgen.build.workers.RenderHost`, forked when the
+app is made) runs each in a forked child under the press room's time limit and a
+memory limit, and kills it on overrun — the request then gets a located finding —
+so one runaway request cannot block the others, nor ``/health``.
 
 Every answer that is not a success is a list of findings (``application/json``),
 whatever went wrong: an unknown address (404, PG905) or method (405, PG911), a body
@@ -19,13 +24,14 @@ by :mod:`.server`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -35,8 +41,12 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import codes
-from ..findings import Finding
+from ..build.pipeline import in_worker, limited
+from ..build.workers import MAX_WORKERS, Note, Overrun, RenderHost, usable_cores
+from ..findings import Finding, Location
+from ..model import RenderedArticle
 from ..pressroom import Pressroom
+from ..render import limit_finding
 from ..schema import SCHEMA_TYPES, json_schema
 from ..version import __version__
 from .openapi import build_openapi
@@ -266,6 +276,7 @@ def create_app(room: Pressroom, limits: ServiceLimits | None = None) -> Starlett
     """The ASGI application serving ``room``."""
     limits = limits or ServiceLimits()
     openapi = build_openapi()
+    renders = _RenderDispatch(room)
 
     async def health(request: Request) -> JSONResponse:
         errors = len(room.errors)
@@ -297,14 +308,14 @@ def create_app(room: Pressroom, limits: ServiceLimits | None = None) -> Starlett
         data = await _article_json(request)
         if isinstance(data, JSONResponse):
             return data
-        findings = await run_in_threadpool(room.validate_article, data)
+        findings = await renders("validate", data)
         return JSONResponse([f.to_dict() for f in findings])
 
     async def render(request: Request) -> JSONResponse:
         data = await _article_json(request)
         if isinstance(data, JSONResponse):
             return data
-        result = await run_in_threadpool(_render, room, data)
+        result = await renders("render", data)
         if not result.ok:
             return _findings(result.findings, 422)
         return JSONResponse(
@@ -322,6 +333,11 @@ def create_app(room: Pressroom, limits: ServiceLimits | None = None) -> Starlett
     async def spec(request: Request) -> JSONResponse:
         return JSONResponse(openapi)
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        renders.close()
+
     middleware = [Middleware(SecurityHeaders)]
     if limits.cors_origins:
         middleware.append(
@@ -333,6 +349,7 @@ def create_app(room: Pressroom, limits: ServiceLimits | None = None) -> Starlett
             )
         )
     app = Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/health", health, methods=["GET"]),
             Route("/schema/{kind}", schema, methods=["GET"]),
@@ -347,7 +364,41 @@ def create_app(room: Pressroom, limits: ServiceLimits | None = None) -> Starlett
     return app
 
 
-def _render(room: Pressroom, data: dict[str, Any]) -> Any:
-    result = room.render_article(data)
-    _ = result.html  # computed here, in the worker thread
-    return result
+class _RenderDispatch:
+    """Renders and validations of one app, each in a limited child of a render host."""
+
+    def __init__(self, room: Pressroom):
+        self.room = room
+        self.limits = dataclasses.replace(limited(room.renderer), nice=10)
+        self.host = self._start()
+
+    def _start(self) -> RenderHost[Any]:
+        # One render per core at most, at a lower priority: the event loop stays free.
+        concurrency = min(usable_cores(), MAX_WORKERS)
+        return RenderHost(self._work, self.limits, self._overrun, concurrency)
+
+    async def __call__(self, kind: str, data: dict[str, Any]) -> Any:
+        if not self.host.alive:  # killed from outside: start another
+            self.host = self._start()
+        return await asyncio.wrap_future(self.host.submit((kind, data)))
+
+    def _work(self, payload: tuple[str, dict[str, Any]], note: Note) -> Any:
+        """In the limited child: this process's copy of the press room renders here."""
+        kind, data = payload
+        if kind == "validate":
+            return in_worker(self.room.renderer, note, lambda: self.room.validate_article(data))
+        result = in_worker(self.room.renderer, note, lambda: self.room.render_article(data))
+        _ = result.html  # computed here too: Markdown → HTML is the costliest step
+        return result
+
+    def _overrun(self, payload: tuple[str, dict[str, Any]], why: Overrun) -> Any:
+        where = Location(*why.where) if why.where else Location(None, None, "/body")
+        finding = limit_finding(
+            why.kind, why.limits.seconds, why.limits.memory_mb, where, why.status
+        )
+        if payload[0] == "validate":
+            return [finding]
+        return RenderedArticle(slug="", markdown="", metadata={}, findings=[finding])
+
+    def close(self) -> None:
+        self.host.close()
